@@ -1,0 +1,15 @@
+namespace PlanBot.BotFramework.Connector;
+
+public sealed class ConnectorRetryOptions
+{
+    public const string Section = "BotFramework:Connector";
+
+    /// <summary>Tries per call, the first included.</summary>
+    public int MaxAttempts { get; set; } = 4;
+
+    /// <summary>The first backoff; each retry doubles it, with up to half again of random jitter.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest wait honoured from a <c>Retry-After</c> header or backoff.</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+
+namespace PlanBot.BotFramework.Schema;
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    PropertyNameCaseInsensitive = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    MaxDepth = 64)]
+[JsonSerializable(typeof(Activity))]
+[JsonSerializable(typeof(OutboundActivity))]
+[JsonSerializable(typeof(ResourceResponse))]
+[JsonSerializable(typeof(ConversationResourceResponse))]
+[JsonSerializable(typeof(ErrorResponse))]
+public sealed partial class BotFrameworkJsonContext : JsonSerializerContext;

@@ -1,0 +1,160 @@
+using System.Text.Json;
+using PlanBot.BotFramework.Schema;
+using PlanBot.Conversations.Turns;
+using PlanBot.Domain.Answers;
+
+namespace PlanBot.BotFramework.Teams;
+
+/// <summary>
+/// Turns a Bot Framework activity into a channel-neutral turn: the tenant qualified by channel, the
+/// bot's own @mention removed from the text, other mentions read from the entities, the sender's
+/// time zone from <c>clientInfo</c>. Activities PlanBot does not act on map to null.
+/// </summary>
+public static class ActivityMapper
+{
+    public static Turn? ToTurn(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var conversation = Conversation(activity);
+        var from = Person(activity.From);
+        switch (activity.Type)
+        {
+            case "message":
+                var (text, mentions) = ReadText(activity);
+                var action = ReadSubmit(activity.Value);
+                return new Turn(
+                    action is null ? TurnKind.Message : TurnKind.Action,
+                    ActivityId(activity),
+                    conversation,
+                    from,
+                    text,
+                    mentions,
+                    TimeZone(activity),
+                    action);
+            case "conversationUpdate" when activity.MembersAdded?.Any(m => m.Id is not null && m.Id == activity.Recipient?.Id) == true:
+                return new Turn(TurnKind.Installed, ActivityId(activity), conversation, from, string.Empty, [], TimeZone(activity));
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The tenant a Teams activity belongs to, qualified by channel.</summary>
+    public static string Tenant(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var tenant = ReadString(activity.ChannelData, "tenant", "id") ?? activity.Conversation?.TenantId ?? "default";
+        return $"{activity.ChannelId ?? "unknown"}:{tenant}";
+    }
+
+    private static ConversationRef Conversation(Activity activity)
+    {
+        var kind = activity.Conversation?.ConversationType switch
+        {
+            "channel" => ConversationKind.Channel,
+            "groupChat" => ConversationKind.Group,
+            _ when activity.Conversation?.IsGroup == true => ConversationKind.Group,
+            _ => ConversationKind.Personal,
+        };
+        return new ConversationRef(
+            activity.ChannelId!,
+            Tenant(activity),
+            activity.Conversation!.Id!,
+            kind,
+            activity.ServiceUrl,
+            ReadString(activity.ChannelData, "team", "id"),
+            activity.Recipient?.Id);
+    }
+
+    private static PersonRef Person(ChannelAccount? account) =>
+        new(account?.Id ?? string.Empty, account?.Name ?? string.Empty, account?.AadObjectId);
+
+    private static string ActivityId(Activity activity) =>
+        string.IsNullOrEmpty(activity.Id) ? Guid.NewGuid().ToString("N") : activity.Id;
+
+    private static (string Text, IReadOnlyList<Mention> Mentions) ReadText(Activity activity)
+    {
+        var text = activity.Text ?? string.Empty;
+        var mentions = new List<Mention>();
+        foreach (var entity in activity.Entities ?? [])
+        {
+            if (entity.ValueKind != JsonValueKind.Object || ReadString(entity, "type") != "mention")
+            {
+                continue;
+            }
+
+            var markup = ReadString(entity, "text");
+            var id = ReadString(entity, "mentioned", "id");
+            if (id is null)
+            {
+                continue;
+            }
+
+            if (id == activity.Recipient?.Id)
+            {
+                // The bot's own mention addresses the message; it is not part of what was said.
+                if (markup is not null)
+                {
+                    text = text.Replace(markup, string.Empty, StringComparison.Ordinal);
+                }
+
+                continue;
+            }
+
+            var name = ReadString(entity, "mentioned", "name") ?? string.Empty;
+            mentions.Add(new Mention(markup ?? $"<at>{name}</at>", new PersonRef(id, name)));
+        }
+
+        return (text.Replace("&nbsp;", " ", StringComparison.Ordinal).Trim(), mentions);
+    }
+
+    /// <summary>An Action.Submit arrives as a message whose value carries the card's data and inputs.</summary>
+    private static CardAction? ReadSubmit(JsonElement? value)
+    {
+        if (value is not { ValueKind: JsonValueKind.Object } data)
+        {
+            return null;
+        }
+
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in data.EnumerateObject())
+        {
+            if (property.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
+            {
+                fields[property.Name] = property.Value.ToString();
+            }
+        }
+
+        return fields.TryGetValue("verb", out var verb) ? new CardAction(verb, fields) : null;
+    }
+
+    private static string? TimeZone(Activity activity)
+    {
+        foreach (var entity in activity.Entities ?? [])
+        {
+            if (entity.ValueKind == JsonValueKind.Object && ReadString(entity, "type") == "clientInfo" && ReadString(entity, "timezone") is { } zone)
+            {
+                return zone;
+            }
+        }
+
+        return activity.LocalTimezone;
+    }
+
+    private static string? ReadString(JsonElement? element, params string[] path)
+    {
+        if (element is not { } current)
+        {
+            return null;
+        }
+
+        foreach (var name in path)
+        {
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out current))
+            {
+                return null;
+            }
+        }
+
+        return current.ValueKind == JsonValueKind.String ? current.GetString() : null;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text;
+using PlanBot.Conversations.Views;
+
+namespace PlanBot.Cards.Text;
+
+/// <summary>
+/// Renders views as chat markdown. It is the fallback every channel understands, and the form
+/// used where a card would not add anything (short notices).
+/// </summary>
+public static class TextRenderer
+{
+    public static string Render(View view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return view switch
+        {
+            NoticeView notice => Notice(notice),
+            QuestionView question => Question(question),
+            HelpView help => Help(help),
+            PlanSummaryView summary => Summary(summary),
+            _ => throw new ArgumentOutOfRangeException(nameof(view), view.GetType().Name, "No text form for this view."),
+        };
+    }
+
+    private static string Notice(NoticeView notice) => notice.Tone switch
+    {
+        Tone.Problem => $"⚠️ {notice.Text}",
+        Tone.Warning => $"⚠️ {notice.Text}",
+        Tone.Success => $"✅ {notice.Text}",
+        _ => notice.Text,
+    };
+
+    private static string Question(QuestionView q)
+    {
+        var text = new StringBuilder();
+        if (q.Problem is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"⚠️ {q.Problem}\n\n");
+        }
+
+        if (q.Note is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{q.Note}\n\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"**{MarkdownText.Escape(q.PlanTitle)}** · section {q.SectionNumber}, {q.SectionTitle} · question {q.Number} of {q.Total}\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"**{q.Text}**");
+        if (q.Hint is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n\n{q.Hint}");
+        }
+
+        if (q.Kind != Domain.Checklist.AnswerKind.FreeText)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n\nAnswer with {q.ExpectedForm}.");
+        }
+
+        if (q.CurrentAnswer is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n\nCurrent answer: {MarkdownText.Escape(q.CurrentAnswer)}");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Help(HelpView help)
+    {
+        var text = new StringBuilder();
+        if (help.Intro is not null)
+        {
+            text.Append(help.Intro).Append("\n\n");
+        }
+
+        text.Append("Commands:");
+        foreach (var command in help.Commands)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n- `{command.Usage}`: {command.Description}");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Summary(PlanSummaryView s)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"**Deployment plan: {MarkdownText.Escape(s.PlanTitle)}** ({s.State}, owner {MarkdownText.Escape(s.Owner)})\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"{s.Percent}% complete: {s.Answered} of {s.Total} questions answered.");
+        foreach (var section in s.Sections)
+        {
+            var mark = section.Complete ? "✅" : "⬜";
+            var answered = section.Items.Count(i => i.Answer is not null && !i.CarriedOver);
+            text.Append(CultureInfo.InvariantCulture, $"\n\n{mark} **{section.Number}. {section.Title}** ({answered}/{section.Items.Count})");
+            if (!s.Full)
+            {
+                continue;
+            }
+
+            foreach (var item in section.Items)
+            {
+                var answer = item.Answer is null ? "_not answered_" : MarkdownText.Escape(item.Answer);
+                var who = item.AnsweredBy is null ? string.Empty : $" ({MarkdownText.Escape(item.AnsweredBy)}{(item.CarriedOver ? ", carried over, not confirmed" : string.Empty)})";
+                text.Append(CultureInfo.InvariantCulture, $"\n- {item.Question} {answer}{who}");
+            }
+        }
+
+        if (s.Missing.Count > 0)
+        {
+            text.Append("\n\nMissing:");
+            foreach (var missing in s.Missing)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\n- {missing}");
+            }
+        }
+
+        if (s.Unconfirmed.Count > 0)
+        {
+            text.Append("\n\nCarried over, not confirmed:");
+            foreach (var item in s.Unconfirmed)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\n- {item}");
+            }
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,45 @@
+using PlanBot.Conversations.Views;
+using PlanBot.Domain.Checklist;
+using PlanBot.Domain.Plans;
+
+namespace PlanBot.Conversations.Engine;
+
+/// <summary>Builds the summary view of a plan, the same for <c>status</c>, <c>show</c> and the end of the interview.</summary>
+public static class PlanSummaries
+{
+    public static PlanSummaryView Build(Plan plan, bool full)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var completeness = plan.Completeness();
+        var complete = completeness.CompleteSections.ToHashSet();
+        var sections = SectionInfo.All.Select(info => new SectionSummary(
+                info.Number,
+                info.Title,
+                complete.Contains(info.Section),
+                PlanChecklist.In(info.Section).Select(q =>
+                {
+                    var answer = plan.AnswerTo(q.Id);
+                    return new ItemSummary(
+                        q.Id,
+                        q.Text,
+                        answer?.Value.Text,
+                        answer?.Provenance.AnsweredBy.ToString(),
+                        answer?.Provenance.At,
+                        answer?.IsUnconfirmed ?? false);
+                }).ToList()))
+            .ToList();
+
+        return new PlanSummaryView(
+            plan.Id,
+            plan.Title,
+            Plan.Describe(plan.State),
+            plan.Owner.ToString(),
+            completeness.Percent,
+            completeness.Answered,
+            completeness.Total,
+            sections,
+            completeness.Missing.Select(q => $"{SectionInfo.Of(q.Section).Number}. {q.Text}").ToList(),
+            completeness.Unconfirmed.Select(q => $"{SectionInfo.Of(q.Section).Number}. {q.Text}").ToList(),
+            full);
+    }
+}

@@ -1,0 +1,15 @@
+namespace PlanBot.Conversations.Engine;
+
+public enum TurnStatus
+{
+    Processed,
+    Redelivered,
+    StoreUnavailable,
+    Conflicted,
+}
+
+/// <summary>What became of a turn: how many replies went out and how many stay owed.</summary>
+public sealed record TurnOutcome(TurnStatus Status, int Sent, int Failed)
+{
+    public static TurnOutcome Of(TurnStatus status) => new(status, 0, 0);
+}

@@ -1,0 +1,192 @@
+using Microsoft.Extensions.Logging;
+using PlanBot.Conversations.Delivery;
+using PlanBot.Conversations.Ports;
+using PlanBot.Conversations.State;
+using PlanBot.Conversations.Turns;
+using PlanBot.Conversations.Views;
+
+namespace PlanBot.Conversations.Engine;
+
+/// <summary>
+/// How a turn commits. One read of the conversation's pointer and active plan, the engine's
+/// changes, then one conditional write that holds the new state, the id of the activity consumed
+/// and the rendered replies owed. Replies are sent only after that write; a later write of the
+/// same session (or the sweeper) records them as sent. A redelivered activity finds its id
+/// consumed and changes nothing; a reply whose sender died goes out on the next turn.
+/// </summary>
+public sealed class TurnProcessor(
+    IConversationStore store,
+    PlanEngine engine,
+    DeliveryLedger ledger,
+    EngineOptions options,
+    TimeProvider time,
+    ILogger<TurnProcessor> logger)
+{
+    public async Task<TurnOutcome> ProcessAsync(Turn turn, IReplyChannel channel, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(channel);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var prepared = await PrepareAsync(turn, channel, cancellationToken);
+                if (prepared is null)
+                {
+                    return TurnOutcome.Of(TurnStatus.Redelivered);
+                }
+
+                var ids = prepared.ToSend.Select(r => r.Id).ToList();
+                ledger.BeginSending(ids);
+                try
+                {
+                    await store.CommitAsync(prepared.Commit, cancellationToken);
+                }
+                catch (ConcurrencyException)
+                {
+                    ledger.Abandon(ids);
+                    if (attempt >= options.MaxCommitAttempts)
+                    {
+                        logger.CommitGaveUp(turn.ActivityId, attempt);
+                        await TellAsync(channel, turn, "Several people changed this plan at the same moment and your message did not get through. Please send it again.", cancellationToken);
+                        return TurnOutcome.Of(TurnStatus.Conflicted);
+                    }
+
+                    logger.CommitConflict(turn.ActivityId, attempt);
+                    continue;
+                }
+                catch
+                {
+                    ledger.Abandon(ids);
+                    throw;
+                }
+
+                ledger.Forget(prepared.Recorded);
+                return await SendAsync(prepared, channel, cancellationToken);
+            }
+        }
+        catch (StoreUnavailableException unavailable)
+        {
+            logger.StoreUnavailable(unavailable, turn.ActivityId);
+            await TellAsync(channel, turn, "I couldn't save that just now: my storage is not answering. Nothing of your last message was saved; please send it again in a minute.", cancellationToken);
+            return TurnOutcome.Of(TurnStatus.StoreUnavailable);
+        }
+    }
+
+    private async Task<PreparedTurn?> PrepareAsync(Turn turn, IReplyChannel channel, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var snapshot = await store.LoadAsync(turn.Conversation, cancellationToken);
+        var conversation = snapshot.Conversation ?? new Versioned<ConversationDocument>(
+            new ConversationDocument { Key = turn.Conversation.Key, TenantId = turn.Conversation.TenantId, Reference = turn.Conversation },
+            null);
+        if (conversation.Document.TenantId != turn.Conversation.TenantId)
+        {
+            // A conversation id seen under another tenant: never let one tenant reach the other's state.
+            throw new InvalidOperationException("The conversation belongs to another tenant.");
+        }
+
+        var active = snapshot.ActivePlan is { } plan && plan.Document.Plan.TenantId == turn.Conversation.TenantId ? plan : null;
+        var work = new TurnWork(turn, now, conversation, active);
+        var startSession = work.Session;
+
+        var recorded = startSession.Outbox.Where(r => ledger.IsSent(r.Id)).Select(r => r.Id).ToList();
+        startSession.Outbox.RemoveAll(r => ledger.IsSent(r.Id));
+        var owed = startSession.Outbox.Where(r => IsOwedNow(r, now)).ToList();
+        startSession.Outbox.RemoveAll(owed.Contains);
+        if (owed.Count > 0)
+        {
+            logger.ResendingOwed(owed.Count, turn.Conversation.Key);
+        }
+
+        var redelivered = startSession.HasConsumed(turn.ActivityId);
+        if (redelivered)
+        {
+            logger.Redelivered(turn.ActivityId, turn.Conversation.Key);
+            if (owed.Count == 0 && recorded.Count == 0)
+            {
+                return null;
+            }
+        }
+        else
+        {
+            await engine.HandleAsync(work, cancellationToken);
+        }
+
+        var session = work.Session;
+        var toSend = owed.Select(r => r with { CommittedAt = now, Instance = ledger.Instance }).ToList();
+        toSend.AddRange(work.Replies.Select(view => new OwedReply(
+            Guid.NewGuid().ToString("N"), channel.Render(view, turn.Conversation), now, ledger.Instance, turn.ActivityId)));
+        session.Outbox.AddRange(toSend);
+        if (!redelivered)
+        {
+            session.Consume(turn.ActivityId, now);
+        }
+
+        if (turn.TimeZone is not null)
+        {
+            session.TimeZone = turn.TimeZone;
+        }
+
+        if (work.Active is not null)
+        {
+            work.Touch(work.Active);
+        }
+        else
+        {
+            work.ConversationChanged = true;
+        }
+
+        var commit = new TurnCommit(work.ConversationChanged ? conversation : null, work.TouchedPlans.ToList());
+        var location = new ReplyLocation(turn.Conversation, work.Active?.Document.Plan.Id);
+        return new PreparedTurn(commit, toSend, recorded, location, redelivered);
+    }
+
+    private bool IsOwedNow(OwedReply reply, DateTimeOffset now) =>
+        !ledger.IsInFlight(reply.Id)
+        && (reply.Instance == ledger.Instance || now - reply.CommittedAt > options.OwedReplyGrace);
+
+    private async Task<TurnOutcome> SendAsync(PreparedTurn prepared, IReplyChannel channel, CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        for (var i = 0; i < prepared.ToSend.Count; i++)
+        {
+            var reply = prepared.ToSend[i];
+            try
+            {
+                await channel.SendAsync(prepared.Location.Conversation, reply, cancellationToken);
+                ledger.MarkSent(reply.Id, prepared.Location, time.GetUtcNow());
+                sent++;
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Keep the order: what follows a failed reply stays owed with it.
+                logger.SendFailed(failure, reply.Id, prepared.Location.Conversation.Key);
+                foreach (var left in prepared.ToSend.Skip(i))
+                {
+                    ledger.MarkFailed(left.Id);
+                }
+
+                return new TurnOutcome(prepared.Redelivered ? TurnStatus.Redelivered : TurnStatus.Processed, sent, prepared.ToSend.Count - sent);
+            }
+        }
+
+        return new TurnOutcome(prepared.Redelivered ? TurnStatus.Redelivered : TurnStatus.Processed, sent, 0);
+    }
+
+    /// <summary>Says something that is not part of the conversation's stored state, such as "not saved".</summary>
+    private async Task TellAsync(IReplyChannel channel, Turn turn, string text, CancellationToken cancellationToken)
+    {
+        var reply = new OwedReply(Guid.NewGuid().ToString("N"), channel.Render(new NoticeView(text, Tone.Problem), turn.Conversation), time.GetUtcNow(), ledger.Instance, turn.ActivityId);
+        try
+        {
+            await channel.SendAsync(turn.Conversation, reply, cancellationToken);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            logger.SendFailed(failure, reply.Id, turn.Conversation.Key);
+        }
+    }
+
+    private sealed record PreparedTurn(TurnCommit Commit, List<OwedReply> ToSend, List<string> Recorded, ReplyLocation Location, bool Redelivered);
+}

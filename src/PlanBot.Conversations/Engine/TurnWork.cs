@@ -1,0 +1,107 @@
+using PlanBot.Conversations.State;
+using PlanBot.Conversations.Turns;
+using PlanBot.Conversations.Views;
+using PlanBot.Domain.Answers;
+
+namespace PlanBot.Conversations.Engine;
+
+/// <summary>
+/// The documents one turn reads and changes, and the views it owes. The engine mutates this; the
+/// processor writes every touched document back in one commit.
+/// </summary>
+public sealed class TurnWork
+{
+    private readonly Dictionary<string, Versioned<PlanDocument>> touchedPlans = new(StringComparer.Ordinal);
+
+    public TurnWork(Turn turn, DateTimeOffset now, Versioned<ConversationDocument> conversation, Versioned<PlanDocument>? active)
+    {
+        Turn = turn;
+        Now = now;
+        Conversation = conversation;
+        Active = active;
+    }
+
+    public Turn Turn { get; }
+
+    public DateTimeOffset Now { get; }
+
+    public Versioned<ConversationDocument> Conversation { get; }
+
+    public bool ConversationChanged { get; set; }
+
+    public Versioned<PlanDocument>? Active { get; private set; }
+
+    public List<View> Replies { get; } = [];
+
+    public PersonRef From => Turn.From;
+
+    public string Key => Turn.Conversation.Key;
+
+    public IEnumerable<Versioned<PlanDocument>> TouchedPlans => touchedPlans.Values;
+
+    /// <summary>The session of this conversation: inside the active plan when there is one, else in the pointer.</summary>
+    public ConversationSession Session
+    {
+        get
+        {
+            if (Active is null)
+            {
+                return Conversation.Document.Session;
+            }
+
+            var sessions = Active.Document.Sessions;
+            if (!sessions.TryGetValue(Key, out var session))
+            {
+                session = new ConversationSession { Reference = Turn.Conversation };
+                sessions[Key] = session;
+            }
+
+            return session;
+        }
+    }
+
+    public void Reply(View view) => Replies.Add(view);
+
+    public void Touch(Versioned<PlanDocument> plan) => touchedPlans[plan.Document.Plan.Id] = plan;
+
+    /// <summary>Makes <paramref name="plan"/> this conversation's plan, leaving the old one's position intact.</summary>
+    public void Attach(Versioned<PlanDocument> plan)
+    {
+        var previous = Session;
+        if (Active is not null && Active.Document.Plan.Id != plan.Document.Plan.Id)
+        {
+            previous.Attached = false;
+            Touch(Active);
+        }
+
+        Active = plan;
+        Touch(plan);
+        var session = Session;
+        session.Attached = true;
+        session.Reference = Turn.Conversation;
+        session.TimeZone ??= previous.TimeZone;
+        if (Conversation.Document.ActivePlanId != plan.Document.Plan.Id)
+        {
+            Conversation.Document.ActivePlanId = plan.Document.Plan.Id;
+            ConversationChanged = true;
+        }
+    }
+
+    /// <summary>Stops working on the active plan in this conversation.</summary>
+    public void Detach()
+    {
+        if (Active is null)
+        {
+            return;
+        }
+
+        var session = Session;
+        session.Attached = false;
+        session.Cursor = null;
+        session.EditingSection = null;
+        Touch(Active);
+        Active = null;
+        Conversation.Document.ActivePlanId = null;
+        ConversationChanged = true;
+    }
+}

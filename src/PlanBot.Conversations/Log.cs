@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace PlanBot.Conversations;
+
+/// <summary>Log messages of the conversation layer. Event ids 1xxx. Never logs answer text or tokens.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1001, LogLevel.Debug, "Turn {ActivityId} in {Conversation} was already processed; ignoring the redelivery")]
+    public static partial void Redelivered(this ILogger logger, string activityId, string conversation);
+
+    [LoggerMessage(1002, LogLevel.Debug, "Write conflict on turn {ActivityId} (attempt {Attempt}); re-running on fresh data")]
+    public static partial void CommitConflict(this ILogger logger, string activityId, int attempt);
+
+    [LoggerMessage(1003, LogLevel.Warning, "Turn {ActivityId} lost {Attempts} write races in a row; giving up")]
+    public static partial void CommitGaveUp(this ILogger logger, string activityId, int attempts);
+
+    [LoggerMessage(1004, LogLevel.Warning, "Could not send reply {ReplyId} to {Conversation}; it stays owed")]
+    public static partial void SendFailed(this ILogger logger, Exception exception, string replyId, string conversation);
+
+    [LoggerMessage(1005, LogLevel.Information, "Resending {Count} reply(ies) owed to {Conversation} from an earlier turn")]
+    public static partial void ResendingOwed(this ILogger logger, int count, string conversation);
+
+    [LoggerMessage(1006, LogLevel.Error, "The store is unavailable; turn {ActivityId} was not saved")]
+    public static partial void StoreUnavailable(this ILogger logger, Exception exception, string activityId);
+
+    [LoggerMessage(1007, LogLevel.Debug, "Recorded {Count} sent reply(ies) for {Conversation}")]
+    public static partial void Recorded(this ILogger logger, int count, string conversation);
+
+    [LoggerMessage(1008, LogLevel.Warning, "Could not record sent replies for {Conversation}; will try again")]
+    public static partial void RecordFailed(this ILogger logger, Exception exception, string conversation);
+}

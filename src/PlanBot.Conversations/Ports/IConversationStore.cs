@@ -1,0 +1,34 @@
+using PlanBot.Conversations.State;
+using PlanBot.Conversations.Turns;
+using PlanBot.Domain.Plans;
+
+namespace PlanBot.Conversations.Ports;
+
+/// <summary>What a turn reads: the conversation's pointer and, when it has one, its active plan.</summary>
+public sealed record ConversationSnapshot(Versioned<ConversationDocument>? Conversation, Versioned<PlanDocument>? ActivePlan);
+
+/// <summary>Everything one turn writes, applied all-or-nothing where the store can, plans first otherwise.</summary>
+public sealed record TurnCommit(Versioned<ConversationDocument>? Conversation, IReadOnlyList<Versioned<PlanDocument>> Plans);
+
+/// <summary>
+/// Storage of plans and conversation state. Every write is conditional on the version read;
+/// a lost race raises <see cref="ConcurrencyException"/> and the turn is re-run on fresh data.
+/// </summary>
+public interface IConversationStore
+{
+    /// <summary>The pointer and the active plan of a conversation; typically one store round trip.</summary>
+    Task<ConversationSnapshot> LoadAsync(ConversationRef conversation, CancellationToken cancellationToken);
+
+    /// <summary>The plan of one release in one tenant; product and version compare case-insensitively.</summary>
+    Task<Versioned<PlanDocument>?> FindPlanAsync(string tenantId, string product, string version, CancellationToken cancellationToken);
+
+    Task<Versioned<PlanDocument>?> GetPlanAsync(string tenantId, string planId, CancellationToken cancellationToken);
+
+    /// <summary>The plans of a tenant, optionally of one product, newest first.</summary>
+    Task<IReadOnlyList<Plan>> ListPlansAsync(string tenantId, string? product, CancellationToken cancellationToken);
+
+    Task CommitAsync(TurnCommit commit, CancellationToken cancellationToken);
+
+    /// <summary>True when the store answers; feeds the readiness probe.</summary>
+    Task<bool> IsReachableAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,11 @@
+using PlanBot.Domain.Plans;
+
+namespace PlanBot.Conversations.State;
+
+/// <summary>The stored unit of consistency: the plan and the sessions of every conversation working on it.</summary>
+public sealed class PlanDocument
+{
+    public required Plan Plan { get; set; }
+
+    public Dictionary<string, ConversationSession> Sessions { get; set; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,8 @@
+namespace PlanBot.Conversations.Turns;
+
+public enum ConversationKind
+{
+    Personal,
+    Group,
+    Channel,
+}

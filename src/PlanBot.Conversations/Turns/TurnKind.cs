@@ -1,0 +1,13 @@
+namespace PlanBot.Conversations.Turns;
+
+public enum TurnKind
+{
+    /// <summary>Someone wrote to the bot.</summary>
+    Message,
+
+    /// <summary>Someone pressed a button or submitted a card.</summary>
+    Action,
+
+    /// <summary>The bot was added to this conversation.</summary>
+    Installed,
+}

@@ -1,0 +1,23 @@
+namespace PlanBot.Conversations.Views;
+
+/// <summary>One answered (or missing) item of a section, with who answered and whether it still needs confirming.</summary>
+public sealed record ItemSummary(string QuestionId, string Question, string? Answer, string? AnsweredBy, DateTimeOffset? AnsweredAt, bool CarriedOver);
+
+public sealed record SectionSummary(int Number, string Title, bool Complete, IReadOnlyList<ItemSummary> Items);
+
+/// <summary>
+/// The plan at a glance (<c>status</c>) or in full (<c>show</c>, <see cref="Full"/>): sections,
+/// completeness, what is missing, who answered, and the lifecycle state.
+/// </summary>
+public sealed record PlanSummaryView(
+    string PlanId,
+    string PlanTitle,
+    string State,
+    string Owner,
+    int Percent,
+    int Answered,
+    int Total,
+    IReadOnlyList<SectionSummary> Sections,
+    IReadOnlyList<string> Missing,
+    IReadOnlyList<string> Unconfirmed,
+    bool Full) : View;

@@ -1,0 +1,11 @@
+namespace PlanBot.Domain.Checklist;
+
+/// <summary>The shape of answer a question expects; it decides how a reply is read and validated.</summary>
+public enum AnswerKind
+{
+    FreeText,
+    Date,
+    DateTimeWindow,
+    People,
+    YesNoWithDetail,
+}

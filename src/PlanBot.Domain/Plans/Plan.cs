@@ -1,0 +1,288 @@
+using PlanBot.Domain.Answers;
+using PlanBot.Domain.Checklist;
+
+namespace PlanBot.Domain.Plans;
+
+/// <summary>
+/// The deployment plan for one release (product + version) in one tenant. Immutable: every move
+/// returns the next plan, or throws <see cref="PlanRuleException"/> when the rules forbid it, so a
+/// move can be re-applied to fresher data after a concurrent write.
+/// </summary>
+public sealed record Plan
+{
+    public const string ApproversQuestion = "approvers";
+
+    public required string Id { get; init; }
+
+    public required string TenantId { get; init; }
+
+    public required string Product { get; init; }
+
+    public required string Version { get; init; }
+
+    public required PersonRef Owner { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public PlanState State { get; init; } = PlanState.Draft;
+
+    /// <summary>Counts changes to the plan's content; a decision names the revision it approved.</summary>
+    public int Revision { get; init; }
+
+    public Quorum Quorum { get; init; } = Quorum.Any;
+
+    public string? BaselinePlanId { get; init; }
+
+    public IReadOnlyDictionary<string, Answer> Answers { get; init; } = new Dictionary<string, Answer>();
+
+    public IReadOnlyList<Decision> Decisions { get; init; } = [];
+
+    public IReadOnlyList<PlanEvent> History { get; init; } = [];
+
+    public static Plan Start(string id, string tenantId, string product, string version, PersonRef owner, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(product);
+        ArgumentException.ThrowIfNullOrWhiteSpace(version);
+        ArgumentNullException.ThrowIfNull(owner);
+        return new Plan
+        {
+            Id = id,
+            TenantId = tenantId,
+            Product = product,
+            Version = version,
+            Owner = owner,
+            CreatedAt = now,
+            History = [new PlanEvent(now, owner, $"Started the plan for {product} {version}", 0)],
+        };
+    }
+
+    public string Title => $"{Product} {Version}";
+
+    public Answer? AnswerTo(string questionId) => Answers.TryGetValue(questionId, out var answer) ? answer : null;
+
+    public IReadOnlyList<PersonRef> Approvers => AnswerTo(ApproversQuestion)?.Value.People ?? [];
+
+    public bool IsOwner(PersonRef person) => Owner.SameAs(person);
+
+    public bool IsApprover(PersonRef person) => Approvers.Any(a => a.SameAs(person));
+
+    /// <summary>Records an answer; an edit after review started makes earlier decisions stale.</summary>
+    public Plan WithAnswer(Answer answer, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        EnsureEditable();
+        var question = PlanChecklist.Get(answer.QuestionId);
+        if (question.Id == ApproversQuestion && !IsOwner(answer.Provenance.AnsweredBy))
+        {
+            throw new PlanRuleException($"Only the plan's owner, {Owner}, may change the approvers.");
+        }
+
+        var answers = new Dictionary<string, Answer>(Answers) { [answer.QuestionId] = answer };
+        return Edited(answers, answer.Provenance.AnsweredBy, now, $"Answered \"{question.Text}\"");
+    }
+
+    /// <summary>Removes an answer, so the question counts as missing again.</summary>
+    public Plan WithoutAnswer(string questionId, PersonRef by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        EnsureEditable();
+        var question = PlanChecklist.Get(questionId);
+        if (!Answers.ContainsKey(questionId))
+        {
+            return this;
+        }
+
+        if (question.Id == ApproversQuestion && !IsOwner(by))
+        {
+            throw new PlanRuleException($"Only the plan's owner, {Owner}, may change the approvers.");
+        }
+
+        var answers = new Dictionary<string, Answer>(Answers);
+        answers.Remove(questionId);
+        return Edited(answers, by, now, $"Removed the answer to \"{question.Text}\"");
+    }
+
+    public Completeness Completeness()
+    {
+        var missing = new List<Question>();
+        var unconfirmed = new List<Question>();
+        foreach (var question in PlanChecklist.Questions)
+        {
+            var answer = AnswerTo(question.Id);
+            if (answer is null)
+            {
+                missing.Add(question);
+            }
+            else if (answer.IsUnconfirmed)
+            {
+                unconfirmed.Add(question);
+            }
+        }
+
+        var complete = SectionInfo.All
+            .Select(s => s.Section)
+            .Where(s => PlanChecklist.In(s).All(q => AnswerTo(q.Id) is { IsUnconfirmed: false }))
+            .ToList();
+        return new Completeness(PlanChecklist.Count - missing.Count - unconfirmed.Count, PlanChecklist.Count, missing, unconfirmed, complete);
+    }
+
+    /// <summary>Sends a complete draft to its approvers.</summary>
+    public Plan Submit(PersonRef by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        EnsureOwner(by, "submit it");
+        if (State is not (PlanState.Draft or PlanState.Rejected))
+        {
+            throw new PlanRuleException(State == PlanState.Cancelled
+                ? "The plan is cancelled; reopen it before submitting."
+                : $"The plan is already {Describe(State)}.");
+        }
+
+        var completeness = Completeness();
+        if (!completeness.IsComplete)
+        {
+            var items = completeness.Missing.Concat(completeness.Unconfirmed).Select(q => q.Text);
+            throw new PlanRuleException($"The plan is not complete yet. Still open: {string.Join("; ", items)}");
+        }
+
+        if (Approvers.Count == 0)
+        {
+            throw new PlanRuleException("The plan names no approvers (section 5).");
+        }
+
+        return this with { State = PlanState.InReview, History = Append(now, by, "Submitted the plan for approval") };
+    }
+
+    /// <summary>Records an approver's decision on the current revision.</summary>
+    public Plan Decide(PersonRef approver, Verdict verdict, string? reason, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(approver);
+        if (State is not (PlanState.InReview or PlanState.Approved))
+        {
+            throw new PlanRuleException($"The plan is {Describe(State)}; only a plan in review takes decisions.");
+        }
+
+        if (!IsApprover(approver))
+        {
+            throw new PlanRuleException($"Only the approvers named in section 5 may decide: {string.Join(", ", Approvers)}.");
+        }
+
+        if (verdict == Verdict.Reject && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new PlanRuleException("A rejection needs a reason.");
+        }
+
+        var current = Decisions.LastOrDefault(d => !d.Stale && d.Approver.SameAs(approver) && d.Revision == Revision);
+        if (current is not null && current.Verdict == verdict)
+        {
+            // A double click or a retried action: the decision already stands.
+            return this;
+        }
+
+        var decisions = Decisions
+            .Select(d => d.Approver.SameAs(approver) && !d.Stale ? d with { Stale = true } : d)
+            .Append(new Decision(approver, verdict, now, Revision, reason?.Trim()))
+            .ToList();
+        var next = this with { Decisions = decisions };
+        var state = verdict == Verdict.Reject ? PlanState.Rejected : next.ApprovalReached() ? PlanState.Approved : PlanState.InReview;
+        var what = verdict == Verdict.Reject ? $"Rejected revision {Revision}: {reason?.Trim()}" : $"Approved revision {Revision}";
+        return next with { State = state, History = Append(now, approver, what) };
+    }
+
+    public Plan WithQuorum(Quorum quorum, PersonRef by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        EnsureOwner(by, "set the quorum");
+        return quorum == Quorum ? this : this with { Quorum = quorum, History = Append(now, by, $"Set the quorum to {quorum}") };
+    }
+
+    public Plan Cancel(PersonRef by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        EnsureOwner(by, "cancel it");
+        if (State == PlanState.Cancelled)
+        {
+            return this;
+        }
+
+        return this with { State = PlanState.Cancelled, History = Append(now, by, "Cancelled the plan") };
+    }
+
+    /// <summary>Brings a cancelled plan back as a draft, with every answer it had.</summary>
+    public Plan Reopen(PersonRef by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        EnsureOwner(by, "reopen it");
+        if (State != PlanState.Cancelled)
+        {
+            return this;
+        }
+
+        return this with { State = PlanState.Draft, History = Append(now, by, "Reopened the plan") };
+    }
+
+    public static string Describe(PlanState state) => state switch
+    {
+        PlanState.Draft => "a draft",
+        PlanState.InReview => "in review",
+        PlanState.Approved => "approved",
+        PlanState.Rejected => "rejected",
+        PlanState.Cancelled => "cancelled",
+        _ => state.ToString(),
+    };
+
+    private bool ApprovalReached()
+    {
+        var approvals = Decisions.Where(d => !d.Stale && d.Revision == Revision && d.Verdict == Verdict.Approve).ToList();
+        return Quorum == Quorum.Any
+            ? approvals.Count > 0
+            : Approvers.All(a => approvals.Any(d => d.Approver.SameAs(a)));
+    }
+
+    private Plan Edited(Dictionary<string, Answer> answers, PersonRef by, DateTimeOffset now, string what)
+    {
+        var revision = Revision + 1;
+        var decisionsWereLive = Decisions.Any(d => !d.Stale);
+        var state = State switch
+        {
+            PlanState.Rejected => PlanState.Draft,
+            PlanState.Approved => PlanState.InReview,
+            _ => State,
+        };
+        var history = Append(now, by, what, revision);
+        if (decisionsWereLive)
+        {
+            history = [.. history, new PlanEvent(now, by, "Earlier decisions are stale after this change", revision)];
+        }
+
+        return this with
+        {
+            Answers = answers,
+            Revision = revision,
+            State = state,
+            Decisions = decisionsWereLive ? Decisions.Select(d => d with { Stale = true }).ToList() : Decisions,
+            History = history,
+        };
+    }
+
+    private void EnsureEditable()
+    {
+        if (State == PlanState.Cancelled)
+        {
+            throw new PlanRuleException($"The plan for {Title} is cancelled. Type `plan {Product} {Version}` to reopen it.");
+        }
+    }
+
+    private void EnsureOwner(PersonRef by, string what)
+    {
+        if (!IsOwner(by))
+        {
+            throw new PlanRuleException($"Only the plan's owner, {Owner}, may {what}.");
+        }
+    }
+
+    private List<PlanEvent> Append(DateTimeOffset now, PersonRef by, string what, int? revision = null) =>
+        [.. History, new PlanEvent(now, by, what, revision ?? Revision)];
+}

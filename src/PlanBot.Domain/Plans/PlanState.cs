@@ -1,0 +1,10 @@
+namespace PlanBot.Domain.Plans;
+
+public enum PlanState
+{
+    Draft,
+    InReview,
+    Approved,
+    Rejected,
+    Cancelled,
+}

@@ -1,0 +1,31 @@
+namespace PlanBot.Storage.Sqlite;
+
+/// <summary>
+/// Tables are created on start. Each row holds its document as JSON plus the columns the queries
+/// need; <c>version</c> is the optimistic-concurrency token every update is conditional on.
+/// </summary>
+internal static class Schema
+{
+    public const string Create = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS plans (
+            id           TEXT PRIMARY KEY,
+            tenant_id    TEXT NOT NULL,
+            product_key  TEXT NOT NULL,
+            version_key  TEXT NOT NULL,
+            state        TEXT NOT NULL,
+            created_at   TEXT NOT NULL,
+            version      INTEGER NOT NULL,
+            body         TEXT NOT NULL,
+            UNIQUE (tenant_id, product_key, version_key)
+        );
+        CREATE INDEX IF NOT EXISTS plans_by_tenant ON plans (tenant_id, product_key);
+        CREATE TABLE IF NOT EXISTS conversations (
+            key            TEXT PRIMARY KEY,
+            tenant_id      TEXT NOT NULL,
+            active_plan_id TEXT NULL,
+            version        INTEGER NOT NULL,
+            body           TEXT NOT NULL
+        );
+        """;
+}
