@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using PlanBot.BotFramework.Authentication;
+
+namespace PlanBot.BotFramework.Tests.Authentication;
+
+/// <summary>
+/// Serves two OpenID metadata documents and their JWKS over loopback http: one standing in for
+/// login.botframework.com, one for Entra's common v2.0 endpoint. The published keys can be swapped mid-test.
+/// </summary>
+internal sealed class FakeOpenIdServer : IAsyncDisposable
+{
+    private LoopbackServer _server = null!;
+    private int _botFrameworkMetadataRequests;
+    private int _entraMetadataRequests;
+
+    private FakeOpenIdServer()
+    {
+    }
+
+    public IReadOnlyList<TestSigningKey> BotFrameworkKeys { get; set; } = [];
+
+    public IReadOnlyList<TestSigningKey> EntraKeys { get; set; } = [];
+
+    /// <summary>While true every request answers 500, as a metadata host in trouble would.</summary>
+    public bool Failing { get; set; }
+
+    public int BotFrameworkMetadataRequests => Volatile.Read(ref _botFrameworkMetadataRequests);
+
+    public int EntraMetadataRequests => Volatile.Read(ref _entraMetadataRequests);
+
+    public string BotFrameworkMetadataUrl => _server.Url("/botframework/v1/.well-known/openidconfiguration");
+
+    public string EntraMetadataUrl => _server.Url("/entra/v2.0/.well-known/openid-configuration");
+
+    public static async Task<FakeOpenIdServer> StartAsync()
+    {
+        var fake = new FakeOpenIdServer();
+        fake._server = await LoopbackServer.StartAsync(fake.Map);
+        return fake;
+    }
+
+    /// <summary>Options pointing at this server, with plain http allowed for the loopback documents.</summary>
+    public BotAuthenticationOptions Options(string? appId = TestIds.AppId, string? tenantId = null) => new()
+    {
+        MicrosoftAppId = appId,
+        MicrosoftAppTenantId = tenantId,
+        BotFrameworkOpenIdMetadataUrl = BotFrameworkMetadataUrl,
+        EntraOpenIdMetadataUrl = EntraMetadataUrl,
+        RequireHttpsMetadata = false,
+    };
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    private void Map(WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (Failing)
+            {
+                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                return;
+            }
+
+            await next(context);
+        });
+
+        app.MapGet("/botframework/v1/.well-known/openidconfiguration", () =>
+        {
+            Interlocked.Increment(ref _botFrameworkMetadataRequests);
+            return Results.Json(Metadata(BotFrameworkConstants.BotConnectorIssuer, "/botframework/v1/.well-known/keys"));
+        });
+        app.MapGet("/botframework/v1/.well-known/keys", () => Results.Json(Jwks(BotFrameworkKeys)));
+
+        app.MapGet("/entra/v2.0/.well-known/openid-configuration", () =>
+        {
+            Interlocked.Increment(ref _entraMetadataRequests);
+            return Results.Json(Metadata("https://login.microsoftonline.com/{tenantid}/v2.0", "/entra/discovery/v2.0/keys"));
+        });
+        app.MapGet("/entra/discovery/v2.0/keys", () => Results.Json(Jwks(EntraKeys)));
+    }
+
+    private Dictionary<string, object> Metadata(string issuer, string jwksPath) => new()
+    {
+        ["issuer"] = issuer,
+        ["authorization_endpoint"] = _server.Url("/authorize"),
+        ["jwks_uri"] = _server.Url(jwksPath),
+        ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+        ["token_endpoint_auth_methods_supported"] = new[] { "private_key_jwt" },
+    };
+
+    private static Dictionary<string, object> Jwks(IReadOnlyList<TestSigningKey> keys) => new()
+    {
+        ["keys"] = keys.Select(k => k.ToJwk()).ToArray(),
+    };
+}
