@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Options;
+using PlanBot.BotFramework.Connector;
+using PlanBot.BotFramework.Teams;
+using PlanBot.Conversations.Delivery;
+using PlanBot.Conversations.Engine;
+using PlanBot.Conversations.Ports;
+using PlanBot.Storage.Sqlite;
+
+namespace PlanBot.Host.Hosting;
+
+internal static class ServiceRegistration
+{
+    public static IServiceCollection AddPlanBotOptions(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<EngineOptions>().BindConfiguration("Engine").ValidateOnStart()
+            .Validate(o => o.MaxCommitAttempts > 0, "Engine:MaxCommitAttempts must be at least 1.")
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.DefaultTimeZone, out _), "Engine:DefaultTimeZone is not a known IANA time zone.");
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<EngineOptions>>().Value);
+
+        var appId = configuration["MicrosoftAppId"];
+        if (string.IsNullOrWhiteSpace(appId) && !environment.IsDevelopment())
+        {
+            throw new InvalidOperationException(
+                "MicrosoftAppId is not set, which turns authentication off. That is allowed only in Development (ASPNETCORE_ENVIRONMENT=Development); set MicrosoftAppId, MicrosoftAppType and its credentials for any other environment.");
+        }
+
+        return services;
+    }
+
+    public static IServiceCollection AddPlanBotStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        switch (storage.Provider)
+        {
+            case "Sqlite":
+                services.AddOptions<SqliteStoreOptions>().BindConfiguration(SqliteStoreOptions.Section).ValidateOnStart()
+                    .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Storage:Sqlite:Path must name the database file.");
+                services.AddSingleton(sp => new SqliteConversationStore(sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value));
+                services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<SqliteConversationStore>());
+                break;
+            default:
+                throw new InvalidOperationException($"Storage:Provider \"{storage.Provider}\" is not known; use Sqlite or Cosmos.");
+        }
+
+        return services;
+    }
+
+    public static async Task InitializePlanBotStoreAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (services.GetService<SqliteConversationStore>() is { } sqlite)
+        {
+            await sqlite.InitializeAsync(cancellationToken);
+        }
+    }
+
+    public static IServiceCollection AddPlanBotConversations(this IServiceCollection services)
+    {
+        services.AddSingleton<DeliveryLedger>();
+        services.AddSingleton<PlanEngine>();
+        services.AddSingleton<TurnProcessor>();
+        services.AddSingleton<OutboxSweeper>();
+        services.AddHostedService<OutboxSweepService>();
+        return services;
+    }
+
+    public static IServiceCollection AddPlanBotBotFramework(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ConnectorRetryOptions>().BindConfiguration(ConnectorRetryOptions.Section).ValidateOnStart()
+            .Validate(o => o.MaxAttempts is >= 1 and <= 10, "BotFramework:Connector:MaxAttempts must be between 1 and 10.");
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConnectorRetryOptions>>().Value);
+        services.AddHttpClient<ConnectorClient>(http => http.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<BotFrameworkReplyChannel>(sp => new BotFrameworkReplyChannel(sp.GetRequiredService<ConnectorClient>()));
+        return services;
+    }
+}

@@ -1,0 +1,24 @@
+using PlanBot.BotFramework.Teams;
+using PlanBot.Host.Health;
+using PlanBot.Host.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddRepositorySettings();
+
+builder.Services.AddPlanBotOptions(builder.Configuration, builder.Environment);
+builder.Services.AddPlanBotStore(builder.Configuration);
+builder.Services.AddPlanBotConversations();
+builder.Services.AddPlanBotBotFramework(builder.Configuration);
+
+var app = builder.Build();
+
+await app.Services.InitializePlanBotStoreAsync(app.Lifetime.ApplicationStopping);
+
+app.UseBadRequestsAsClientErrors();
+app.MapHealth();
+app.MapBotFramework();
+
+app.Run();
+
+/// <summary>The host's entry point, visible to integration tests.</summary>
+public partial class Program;

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using PlanBot.BotFramework.Connector;
+
+namespace PlanBot.Host.Tests.Infrastructure;
+
+/// <summary>
+/// The real host (real SQLite file, real pipeline) with the Bot Connector replaced by a recorder.
+/// Two factories over the same <see cref="DatabasePath"/> behave like a restarted host.
+/// </summary>
+public sealed class PlanBotFactory(string databasePath, RecordingConnector connector, IDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public string DatabasePath { get; } = databasePath;
+
+    public RecordingConnector Connector { get; } = connector;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Storage:Sqlite:Path", DatabasePath);
+        builder.UseSetting("BotFramework:Connector:BaseDelay", "00:00:00.010");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+            services.AddHttpClient<ConnectorClient>().ConfigurePrimaryHttpMessageHandler(() => Connector));
+    }
+}

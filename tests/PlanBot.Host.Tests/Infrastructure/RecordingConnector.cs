@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace PlanBot.Host.Tests.Infrastructure;
+
+/// <summary>
+/// Stands in for the Bot Connector at the HTTP level: records every call the bot makes and answers
+/// like the Connector does (<c>{"id": …}</c>), or with a status the test chooses.
+/// </summary>
+public sealed class RecordingConnector : HttpMessageHandler
+{
+    private int nextId;
+
+    public ConcurrentQueue<RecordedCall> Calls { get; } = new();
+
+    /// <summary>When set, answers the next calls with this status instead of success.</summary>
+    public ConcurrentQueue<HttpStatusCode> Failures { get; } = new();
+
+    public IReadOnlyList<string> Texts => Calls.Select(c => c.Text ?? string.Empty).ToList();
+
+    public void Clear() => Calls.Clear();
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+        Calls.Enqueue(new RecordedCall(request.Method, request.RequestUri!, body, request.Headers.Authorization?.ToString()));
+        if (Failures.TryDequeue(out var status))
+        {
+            return new HttpResponseMessage(status)
+            {
+                Content = new StringContent("""{"error":{"code":"ServiceError","message":"injected"}}""", Encoding.UTF8, "application/json"),
+            };
+        }
+
+        var id = Interlocked.Increment(ref nextId);
+        return new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StringContent($$"""{"id":"reply-{{id}}"}""", Encoding.UTF8, "application/json"),
+        };
+    }
+}
+
+public sealed record RecordedCall(HttpMethod Method, Uri Uri, string Body, string? Authorization)
+{
+    public string? Text
+    {
+        get
+        {
+            using var document = JsonDocument.Parse(Body);
+            return document.RootElement.TryGetProperty("text", out var text) ? text.GetString() : null;
+        }
+    }
+}
