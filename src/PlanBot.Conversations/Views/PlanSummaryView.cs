@@ -7,7 +7,8 @@ public sealed record SectionSummary(int Number, string Title, bool Complete, IRe
 
 /// <summary>
 /// The plan at a glance (<c>status</c>) or in full (<c>show</c>, <see cref="Full"/>): sections,
-/// completeness, what is missing, who answered, and the lifecycle state.
+/// completeness, what is missing, who answered, and the lifecycle state; with schedule
+/// <see cref="Warnings"/> and, for a plan started from a baseline, what changed against it.
 /// </summary>
 public sealed record PlanSummaryView(
     string PlanId,
@@ -20,4 +21,7 @@ public sealed record PlanSummaryView(
     IReadOnlyList<SectionSummary> Sections,
     IReadOnlyList<string> Missing,
     IReadOnlyList<string> Unconfirmed,
-    bool Full) : View;
+    bool Full,
+    IReadOnlyList<string>? Warnings = null,
+    string? BaselineTitle = null,
+    IReadOnlyList<string>? ChangesFromBaseline = null) : View;
