@@ -34,6 +34,17 @@ public sealed class ConnectorClient(HttpClient http, ConnectorRetryOptions optio
         return SendAsync<ResourceResponse>(HttpMethod.Put, Url(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}"), activity, cancellationToken);
     }
 
+    /// <summary>Starts a conversation: a new thread in a channel, or a personal chat with one user.</summary>
+    public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return SendAsync<ConversationResourceResponse>(
+            HttpMethod.Post,
+            Url(serviceUrl, "v3/conversations"),
+            JsonContent.Create(parameters, BotFrameworkJsonContext.Default.ConversationParameters),
+            cancellationToken);
+    }
+
     private static Uri Url(string serviceUrl, string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceUrl);
@@ -41,18 +52,23 @@ public sealed class ConnectorClient(HttpClient http, ConnectorRetryOptions optio
         return new Uri(new Uri(root, UriKind.Absolute), path);
     }
 
-    private async Task<T> SendAsync<T>(HttpMethod method, Uri url, OutboundActivity activity, CancellationToken cancellationToken)
+    private Task<T> SendAsync<T>(HttpMethod method, Uri url, OutboundActivity activity, CancellationToken cancellationToken)
+        where T : class, new() =>
+        SendAsync<T>(method, url, JsonContent.Create(activity, BotFrameworkJsonContext.Default.OutboundActivity), cancellationToken);
+
+    private async Task<T> SendAsync<T>(HttpMethod method, Uri url, HttpContent content, CancellationToken cancellationToken)
         where T : class, new()
     {
+        var body = await content.ReadAsByteArrayAsync(cancellationToken);
+        var contentType = content.Headers.ContentType;
+        content.Dispose();
         for (var attempt = 1; ; attempt++)
         {
             HttpResponseMessage response;
             try
             {
-                using var request = new HttpRequestMessage(method, url)
-                {
-                    Content = JsonContent.Create(activity, BotFrameworkJsonContext.Default.OutboundActivity),
-                };
+                using var request = new HttpRequestMessage(method, url) { Content = new ByteArrayContent(body) };
+                request.Content.Headers.ContentType = contentType;
                 response = await http.SendAsync(request, cancellationToken);
             }
             catch (HttpRequestException failure) when (attempt < options.MaxAttempts)

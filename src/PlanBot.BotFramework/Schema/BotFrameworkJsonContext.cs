@@ -12,4 +12,5 @@ namespace PlanBot.BotFramework.Schema;
 [JsonSerializable(typeof(ResourceResponse))]
 [JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(ErrorResponse))]
+[JsonSerializable(typeof(ConversationParameters))]
 public sealed partial class BotFrameworkJsonContext : JsonSerializerContext;

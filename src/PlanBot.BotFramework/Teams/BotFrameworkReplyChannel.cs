@@ -14,31 +14,54 @@ public sealed class BotFrameworkReplyChannel(ConnectorClient connector) : IReply
 {
     public RenderedReply Render(View view, ConversationRef where) => new(TextRenderer.Render(view));
 
-    public async Task SendAsync(ConversationRef to, OwedReply reply, CancellationToken cancellationToken)
+    public async Task<DeliveryReceipt> SendAsync(ConversationRef to, OwedReply reply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(reply);
         var serviceUrl = to.ServiceUrl ?? throw new InvalidOperationException("The conversation has no service URL to reply through.");
+        var activity = ToActivity(reply.Reply);
+        switch (reply.Mode)
+        {
+            case DeliveryMode.NewThread:
+                var created = await connector.CreateConversationAsync(serviceUrl, NewThread(to, activity), cancellationToken);
+                return new DeliveryReceipt(created.Id, created.ActivityId);
+            case DeliveryMode.Update when reply.UpdateActivityId is { } target:
+                await connector.UpdateActivityAsync(serviceUrl, to.ConversationId, target, activity, cancellationToken);
+                return new DeliveryReceipt(to.ConversationId, target);
+            default:
+                activity.ReplyToId = reply.ReplyToActivityId;
+                var sent = reply.ReplyToActivityId is { } replyTo
+                    ? await connector.ReplyToActivityAsync(serviceUrl, to.ConversationId, replyTo, activity, cancellationToken)
+                    : await connector.SendToConversationAsync(serviceUrl, to.ConversationId, activity, cancellationToken);
+                return new DeliveryReceipt(to.ConversationId, sent.Id);
+        }
+    }
+
+    private static OutboundActivity ToActivity(RenderedReply reply)
+    {
         var activity = new OutboundActivity
         {
-            Text = reply.Reply.Text,
-            TextFormat = reply.Reply.Text is null ? null : "markdown",
-            Summary = reply.Reply.Summary,
-            ReplyToId = reply.ReplyToActivityId,
+            Text = reply.Text,
+            TextFormat = reply.Text is null ? null : "markdown",
+            Summary = reply.Summary,
         };
-        if (reply.Reply.CardJson is { } card)
+        if (reply.CardJson is { } card)
         {
             using var document = JsonDocument.Parse(card);
-            activity.Attachments = [new OutboundAttachment { ContentType = reply.Reply.CardContentType!, Content = document.RootElement.Clone() }];
+            activity.Attachments = [new OutboundAttachment { ContentType = reply.CardContentType!, Content = document.RootElement.Clone() }];
         }
 
-        if (reply.ReplyToActivityId is { } replyTo)
-        {
-            await connector.ReplyToActivityAsync(serviceUrl, to.ConversationId, replyTo, activity, cancellationToken);
-        }
-        else
-        {
-            await connector.SendToConversationAsync(serviceUrl, to.ConversationId, activity, cancellationToken);
-        }
+        return activity;
+    }
+
+    /// <summary>A new post in a Teams channel: create-conversation with the channel's id (PROTOCOLS §2.2).</summary>
+    private static ConversationParameters NewThread(ConversationRef channel, OutboundActivity activity)
+    {
+        var tenant = channel.TenantId[(channel.TenantId.IndexOf(':', StringComparison.Ordinal) + 1)..];
+        var channelId = channel.ConversationId.Split(';')[0];
+        var channelData = JsonSerializer.SerializeToElement(
+            new Dictionary<string, Dictionary<string, string>> { ["channel"] = new() { ["id"] = channelId }, ["tenant"] = new() { ["id"] = tenant } },
+            TeamsJsonContext.Default.DictionaryStringDictionaryStringString);
+        return new ConversationParameters { IsGroup = true, ChannelData = channelData, Activity = activity, TenantId = tenant };
     }
 }

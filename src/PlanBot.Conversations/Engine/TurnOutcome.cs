@@ -1,3 +1,5 @@
+using PlanBot.Conversations.State;
+
 namespace PlanBot.Conversations.Engine;
 
 public enum TurnStatus
@@ -9,7 +11,7 @@ public enum TurnStatus
 }
 
 /// <summary>What became of a turn: how many replies went out and how many stay owed.</summary>
-public sealed record TurnOutcome(TurnStatus Status, int Sent, int Failed)
+public sealed record TurnOutcome(TurnStatus Status, int Sent, int Failed, RenderedReply? InvokeReply = null)
 {
     public static TurnOutcome Of(TurnStatus status) => new(status, 0, 0);
 }

@@ -20,6 +20,7 @@ public sealed class TurnProcessor(
     DeliveryLedger ledger,
     EngineOptions options,
     TimeProvider time,
+    PostRegistry posts,
     ILogger<TurnProcessor> logger)
 {
     public async Task<TurnOutcome> ProcessAsync(Turn turn, IReplyChannel channel, CancellationToken cancellationToken)
@@ -31,16 +32,16 @@ public sealed class TurnProcessor(
             for (var attempt = 1; ; attempt++)
             {
                 var prepared = await PrepareAsync(turn, channel, cancellationToken);
-                if (prepared is null)
+                if (prepared.Commit is null)
                 {
-                    return TurnOutcome.Of(TurnStatus.Redelivered);
+                    return new TurnOutcome(TurnStatus.Redelivered, 0, 0, prepared.InvokeReply);
                 }
 
                 var ids = prepared.ToSend.Select(r => r.Id).ToList();
                 ledger.BeginSending(ids);
                 try
                 {
-                    await store.CommitAsync(prepared.Commit, cancellationToken);
+                    await store.CommitAsync(prepared.Commit!, cancellationToken);
                 }
                 catch (ConcurrencyException)
                 {
@@ -73,7 +74,7 @@ public sealed class TurnProcessor(
         }
     }
 
-    private async Task<PreparedTurn?> PrepareAsync(Turn turn, IReplyChannel channel, CancellationToken cancellationToken)
+    private async Task<PreparedTurn> PrepareAsync(Turn turn, IReplyChannel channel, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var snapshot = await store.LoadAsync(turn.Conversation, cancellationToken);
@@ -105,7 +106,16 @@ public sealed class TurnProcessor(
             logger.Redelivered(turn.ActivityId, turn.Conversation.Key);
             if (owed.Count == 0 && recorded.Count == 0)
             {
-                return null;
+                // Nothing to write or send. A retried card action still needs its synchronous answer:
+                // work it out on the fresh documents and throw the changes away.
+                RenderedReply? answer = null;
+                if (turn.Kind == TurnKind.Action)
+                {
+                    await engine.HandleAsync(work, cancellationToken);
+                    answer = work.InvokeResponse is { } view ? channel.Render(view, turn.Conversation) : null;
+                }
+
+                return new PreparedTurn(null, [], [], new ReplyLocation(turn.Conversation, null), true, answer, null);
             }
         }
         else
@@ -117,6 +127,8 @@ public sealed class TurnProcessor(
         var toSend = owed.Select(r => r with { CommittedAt = now, Instance = ledger.Instance }).ToList();
         toSend.AddRange(work.Replies.Select(view => new OwedReply(
             Guid.NewGuid().ToString("N"), channel.Render(view, turn.Conversation), now, ledger.Instance, turn.ActivityId)));
+        toSend.AddRange(work.Posts.Select(post => new OwedReply(
+            Guid.NewGuid().ToString("N"), channel.Render(post.View, post.To), now, ledger.Instance, null, post.To, post.Mode, post.UpdateActivityId, post.PostKey)));
         session.Outbox.AddRange(toSend);
         if (!redelivered)
         {
@@ -139,7 +151,8 @@ public sealed class TurnProcessor(
 
         var commit = new TurnCommit(work.ConversationChanged ? conversation : null, work.TouchedPlans.ToList());
         var location = new ReplyLocation(turn.Conversation, work.Active?.Document.Plan.Id);
-        return new PreparedTurn(commit, toSend, recorded, location, redelivered);
+        var invoke = work.InvokeResponse is { } response ? channel.Render(response, turn.Conversation) : null;
+        return new PreparedTurn(commit, toSend, recorded, location, redelivered, invoke, work.Active?.Document.Plan);
     }
 
     private bool IsOwedNow(OwedReply reply, DateTimeOffset now) =>
@@ -149,14 +162,19 @@ public sealed class TurnProcessor(
     private async Task<TurnOutcome> SendAsync(PreparedTurn prepared, IReplyChannel channel, CancellationToken cancellationToken)
     {
         var sent = 0;
+        var status = prepared.Redelivered ? TurnStatus.Redelivered : TurnStatus.Processed;
         for (var i = 0; i < prepared.ToSend.Count; i++)
         {
             var reply = prepared.ToSend[i];
             try
             {
-                await channel.SendAsync(prepared.Location.Conversation, reply, cancellationToken);
+                var receipt = await channel.SendAsync(reply.To ?? prepared.Location.Conversation, reply, cancellationToken);
                 ledger.MarkSent(reply.Id, prepared.Location, time.GetUtcNow());
                 sent++;
+                if (reply.PostKey is { } key && prepared.Plan is { } plan)
+                {
+                    await posts.RememberAsync(plan, key, reply, receipt, cancellationToken);
+                }
             }
             catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -167,11 +185,11 @@ public sealed class TurnProcessor(
                     ledger.MarkFailed(left.Id);
                 }
 
-                return new TurnOutcome(prepared.Redelivered ? TurnStatus.Redelivered : TurnStatus.Processed, sent, prepared.ToSend.Count - sent);
+                return new TurnOutcome(status, sent, prepared.ToSend.Count - sent, prepared.InvokeReply);
             }
         }
 
-        return new TurnOutcome(prepared.Redelivered ? TurnStatus.Redelivered : TurnStatus.Processed, sent, 0);
+        return new TurnOutcome(status, sent, 0, prepared.InvokeReply);
     }
 
     /// <summary>Says something that is not part of the conversation's stored state, such as "not saved".</summary>
@@ -188,5 +206,12 @@ public sealed class TurnProcessor(
         }
     }
 
-    private sealed record PreparedTurn(TurnCommit Commit, List<OwedReply> ToSend, List<string> Recorded, ReplyLocation Location, bool Redelivered);
+    private sealed record PreparedTurn(
+        TurnCommit? Commit,
+        List<OwedReply> ToSend,
+        List<string> Recorded,
+        ReplyLocation Location,
+        bool Redelivered,
+        RenderedReply? InvokeReply,
+        Domain.Plans.Plan? Plan);
 }

@@ -33,6 +33,12 @@ public sealed class TurnWork
 
     public List<View> Replies { get; } = [];
 
+    /// <summary>Messages for other conversations or to update earlier posts, delivered after the commit.</summary>
+    public List<PendingPost> Posts { get; } = [];
+
+    /// <summary>The synchronous answer to a card action (Teams invoke), when the engine has one.</summary>
+    public View? InvokeResponse { get; set; }
+
     public PersonRef From => Turn.From;
 
     public string Key => Turn.Conversation.Key;
@@ -61,6 +67,9 @@ public sealed class TurnWork
     }
 
     public void Reply(View view) => Replies.Add(view);
+
+    public void Post(View view, ConversationRef to, DeliveryMode mode, string? updateActivityId = null, string? postKey = null) =>
+        Posts.Add(new PendingPost(view, to, mode, updateActivityId, postKey));
 
     public void Touch(Versioned<PlanDocument> plan) => touchedPlans[plan.Document.Plan.Id] = plan;
 
@@ -105,3 +114,6 @@ public sealed class TurnWork
         ConversationChanged = true;
     }
 }
+
+/// <summary>A view to deliver somewhere other than as a reply in the turn's conversation.</summary>
+public sealed record PendingPost(View View, ConversationRef To, DeliveryMode Mode, string? UpdateActivityId, string? PostKey);

@@ -8,4 +8,7 @@ public sealed class PlanDocument
     public required Plan Plan { get; set; }
 
     public Dictionary<string, ConversationSession> Sessions { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Messages posted about this plan elsewhere, by purpose (such as "approval"), to update in place.</summary>
+    public Dictionary<string, ChannelPost> Posts { get; set; } = new(StringComparer.Ordinal);
 }

@@ -60,6 +60,7 @@ internal static class ServiceRegistration
         services.AddSingleton<PlanEngine>();
         services.AddSingleton<TurnProcessor>();
         services.AddSingleton<OutboxSweeper>();
+        services.AddSingleton<PostRegistry>();
         services.AddHostedService<OutboxSweepService>();
         return services;
     }

@@ -1,0 +1,45 @@
+using PlanBot.Conversations.Ports;
+using PlanBot.Conversations.State;
+using PlanBot.Domain.Plans;
+
+namespace PlanBot.Conversations.Delivery;
+
+/// <summary>
+/// Remembers where a new post about a plan landed (its thread and message id), so later turns can
+/// update it in place. Only new threads need this, which are rare (a submission), so it is a write
+/// of its own, conditional and retried like any other.
+/// </summary>
+public sealed class PostRegistry(IConversationStore store, TimeProvider time)
+{
+    public async Task RememberAsync(Plan plan, string key, OwedReply reply, DeliveryReceipt receipt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(reply);
+        ArgumentNullException.ThrowIfNull(receipt);
+        if (reply.To is not { } to || receipt.ActivityId is not { } activityId)
+        {
+            return;
+        }
+
+        var thread = receipt.ConversationId is { } threadId && reply.Mode == DeliveryMode.NewThread ? to with { ConversationId = threadId } : to;
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var stored = await store.GetPlanAsync(plan.TenantId, plan.Id, cancellationToken);
+            if (stored is null)
+            {
+                return;
+            }
+
+            stored.Document.Posts[key] = new ChannelPost(thread, activityId, time.GetUtcNow());
+            try
+            {
+                await store.CommitAsync(new TurnCommit(null, [stored]), cancellationToken);
+                return;
+            }
+            catch (ConcurrencyException)
+            {
+                // Someone wrote the plan meanwhile: read it again and add the post to the fresh copy.
+            }
+        }
+    }
+}
