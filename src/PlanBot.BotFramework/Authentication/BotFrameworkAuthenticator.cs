@@ -94,6 +94,12 @@ public sealed class BotFrameworkAuthenticator : IDisposable
             return Refuse(AuthenticationResult.Unauthorized("token is malformed"));
         }
 
+        if (!string.Equals(token.Alg, SecurityAlgorithms.RsaSha256, StringComparison.Ordinal))
+        {
+            // Also turns away "alg":"none" before any metadata is fetched for it.
+            return Refuse(AuthenticationResult.Unauthorized("signing algorithm is not RS256"));
+        }
+
         TokenOrigin origin;
         if (string.Equals(token.Issuer, BotFrameworkConstants.BotConnectorIssuer, StringComparison.Ordinal))
         {

@@ -35,7 +35,9 @@ internal sealed class OpenIdMetadataCache : IDisposable
     private readonly SemaphoreSlim _fetchLock = new(1, 1);
 
     private volatile OpenIdConnectConfiguration? _current;
-    private DateTimeOffset _nextRefresh = DateTimeOffset.MinValue;
+
+    // UTC ticks, so the lock-free read in GetAsync cannot see a torn value.
+    private long _nextRefreshTicks;
     private DateTimeOffset? _lastForcedRefresh;
 
     public OpenIdMetadataCache(string address, IDocumentRetriever documentRetriever, TimeProvider timeProvider, ILogger logger)
@@ -50,7 +52,7 @@ internal sealed class OpenIdMetadataCache : IDisposable
     public async Task<OpenIdConnectConfiguration> GetAsync(CancellationToken cancellationToken)
     {
         var current = _current;
-        if (current is not null && _timeProvider.GetUtcNow() < _nextRefresh)
+        if (current is not null && !IsDue())
         {
             return current;
         }
@@ -59,7 +61,7 @@ internal sealed class OpenIdMetadataCache : IDisposable
         try
         {
             // Another caller may have refreshed while this one waited.
-            if (_current is not null && _timeProvider.GetUtcNow() < _nextRefresh)
+            if (_current is not null && !IsDue())
             {
                 return _current;
             }
@@ -105,6 +107,11 @@ internal sealed class OpenIdMetadataCache : IDisposable
 
     public void Dispose() => _fetchLock.Dispose();
 
+    private bool IsDue() => _timeProvider.GetUtcNow().UtcTicks >= Volatile.Read(ref _nextRefreshTicks);
+
+    private void ScheduleRefresh(TimeSpan after) =>
+        Volatile.Write(ref _nextRefreshTicks, (_timeProvider.GetUtcNow() + after).UtcTicks);
+
     private async Task<OpenIdConnectConfiguration> FetchAsync(CancellationToken cancellationToken)
     {
         try
@@ -112,15 +119,15 @@ internal sealed class OpenIdMetadataCache : IDisposable
             var configuration = await OpenIdConnectConfigurationRetriever
                 .GetAsync(_address, _documentRetriever, cancellationToken)
                 .ConfigureAwait(false);
+            ScheduleRefresh(AutomaticRefreshInterval);
             _current = configuration;
-            _nextRefresh = _timeProvider.GetUtcNow() + AutomaticRefreshInterval;
             _logger.MetadataLoaded(_address, configuration.SigningKeys.Count);
             return configuration;
         }
         catch (Exception ex) when (_current is not null && ex is not OperationCanceledException)
         {
             // Stale keys are better than none: the Connector signs with long-lived keys.
-            _nextRefresh = _timeProvider.GetUtcNow() + RetryAfterFailure;
+            ScheduleRefresh(RetryAfterFailure);
             _logger.MetadataRefreshFailed(_address, ex);
             return _current;
         }

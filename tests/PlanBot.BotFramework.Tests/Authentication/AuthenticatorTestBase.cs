@@ -20,7 +20,7 @@ public abstract class AuthenticatorTestBase : IAsyncLifetime, IDisposable
 
     internal TestSigningKey BotFrameworkKey { get; } = new("bf-key-1", [TestIds.Teams, "skype"]);
 
-    internal TestSigningKey EntraKey { get; } = new("entra-key-1");
+    internal TestSigningKey EntraKey { get; } = new("entra-key-1", material: 1);
 
     internal DateTimeOffset Now => Time.GetUtcNow();
 
@@ -38,8 +38,6 @@ public abstract class AuthenticatorTestBase : IAsyncLifetime, IDisposable
     public void Dispose()
     {
         _authenticator?.Dispose();
-        BotFrameworkKey.Dispose();
-        EntraKey.Dispose();
         GC.SuppressFinalize(this);
     }
 

@@ -130,7 +130,7 @@ public sealed class BotConnectorTokenTests : AuthenticatorTestBase
     [Fact]
     public async Task Key_endorsed_only_for_skype_is_forbidden_for_a_teams_activity()
     {
-        using var skypeOnly = new TestSigningKey("bf-skype-only", ["skype"]);
+        var skypeOnly = new TestSigningKey("bf-skype-only", ["skype"]);
         Server.BotFrameworkKeys = [BotFrameworkKey, skypeOnly];
 
         var result = await AuthenticateTokenAsync(BotConnectorToken(key: skypeOnly), channelId: TestIds.Teams);
@@ -151,7 +151,7 @@ public sealed class BotConnectorTokenTests : AuthenticatorTestBase
     [Fact]
     public async Task Key_without_an_endorsements_entry_skips_the_check()
     {
-        using var unendorsed = new TestSigningKey("bf-unendorsed", endorsements: null);
+        var unendorsed = new TestSigningKey("bf-unendorsed", endorsements: null);
         Server.BotFrameworkKeys = [unendorsed];
 
         var result = await AuthenticateTokenAsync(BotConnectorToken(key: unendorsed), channelId: "anychannel");
@@ -162,7 +162,7 @@ public sealed class BotConnectorTokenTests : AuthenticatorTestBase
     [Fact]
     public async Task Key_with_an_empty_endorsements_list_endorses_nothing()
     {
-        using var empty = new TestSigningKey("bf-empty", endorsements: []);
+        var empty = new TestSigningKey("bf-empty", endorsements: []);
         Server.BotFrameworkKeys = [empty];
 
         var result = await AuthenticateTokenAsync(BotConnectorToken(key: empty));
@@ -173,7 +173,7 @@ public sealed class BotConnectorTokenTests : AuthenticatorTestBase
     [Fact]
     public async Task Token_signed_by_a_stranger_under_a_published_kid_is_unauthorized()
     {
-        using var impostor = new TestSigningKey(BotFrameworkKey.KeyId, [TestIds.Teams]);
+        var impostor = new TestSigningKey(BotFrameworkKey.KeyId, [TestIds.Teams], material: 1);
 
         var result = await AuthenticateTokenAsync(BotConnectorToken(key: impostor));
 
@@ -189,6 +189,8 @@ public sealed class BotConnectorTokenTests : AuthenticatorTestBase
         var result = await AuthenticateTokenAsync(token);
 
         Assert.Equal(AuthenticationOutcome.Unauthorized, result.Outcome);
+        Assert.Equal("signing algorithm is not RS256", result.FailureReason);
+        Assert.Equal(0, Server.BotFrameworkMetadataRequests);
     }
 
     [Fact]

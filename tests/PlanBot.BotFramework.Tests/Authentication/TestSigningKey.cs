@@ -3,17 +3,26 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace PlanBot.BotFramework.Tests.Authentication;
 
-/// <summary>An RSA key made for one test, published in a fake JWKS and used to sign test tokens.</summary>
-internal sealed class TestSigningKey : IDisposable
+/// <summary>A signing key published in a fake JWKS and used to sign test tokens.</summary>
+/// <remarks>
+/// Keys are told apart by kid, which is all the authenticator looks up; the RSA material comes from a small
+/// shared pool because generating a 2048-bit key per test dominated the run time. A test that needs a key with
+/// the same kid but other material (an impostor) asks for another <c>material</c>.
+/// </remarks>
+internal sealed class TestSigningKey
 {
-    private readonly RSA _rsa = RSA.Create(2048);
+    private static readonly Lazy<RSA>[] Materials = [new(() => RSA.Create(2048)), new(() => RSA.Create(2048))];
+
+    private readonly RSA _rsa;
 
     /// <param name="keyId">The JWK <c>kid</c> and the token header's <c>kid</c>.</param>
     /// <param name="endorsements">The JWK's <c>endorsements</c> array; null leaves the member out.</param>
-    public TestSigningKey(string keyId, string[]? endorsements = null)
+    /// <param name="material">Which pooled RSA key pair to use (0 or 1).</param>
+    public TestSigningKey(string keyId, string[]? endorsements = null, int material = 0)
     {
         KeyId = keyId;
         Endorsements = endorsements;
+        _rsa = Materials[material].Value;
         SecurityKey = new RsaSecurityKey(_rsa) { KeyId = keyId };
     }
 
@@ -44,6 +53,4 @@ internal sealed class TestSigningKey : IDisposable
 
         return jwk;
     }
-
-    public void Dispose() => _rsa.Dispose();
 }
