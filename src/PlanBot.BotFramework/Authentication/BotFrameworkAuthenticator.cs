@@ -52,7 +52,7 @@ public sealed class BotFrameworkAuthenticator : IDisposable
     /// <summary>
     /// Decides whether the activity posted with <paramref name="authorizationHeader"/> may be processed.
     /// </summary>
-    /// <param name="authorizationHeader">The request's <c>Authorization</c> header, or null when absent.</param>
+    /// <param name="authorizationHeader">The request's <c>Authorization</c> header; null or empty when absent.</param>
     /// <param name="channelId">The activity's <c>channelId</c>; checked against the signing key's endorsements.</param>
     /// <param name="serviceUrl">The activity's <c>serviceUrl</c>; must equal the token's <c>serviceurl</c> claim.</param>
     public async Task<AuthenticationResult> AuthenticateAsync(
@@ -73,7 +73,8 @@ public sealed class BotFrameworkAuthenticator : IDisposable
             return AuthenticationResult.Anonymous();
         }
 
-        if (authorizationHeader is null)
+        // ASP.NET Core hands an absent header over as an empty string.
+        if (string.IsNullOrWhiteSpace(authorizationHeader))
         {
             return Refuse(AuthenticationResult.Unauthorized("no Authorization header"));
         }

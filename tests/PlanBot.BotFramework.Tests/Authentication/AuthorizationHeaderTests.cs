@@ -39,10 +39,13 @@ public sealed class AuthorizationHeaderTests : AuthenticatorTestBase
         Assert.Equal(0, Server.BotFrameworkMetadataRequests);
     }
 
-    [Fact]
-    public async Task No_header_with_an_app_id_is_unauthorized()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    public async Task No_header_with_an_app_id_is_unauthorized(string? header)
     {
-        var result = await AuthenticateAsync(null);
+        var result = await AuthenticateAsync(header);
 
         Assert.Equal(AuthenticationOutcome.Unauthorized, result.Outcome);
         Assert.Equal(401, result.StatusCode);
@@ -50,7 +53,6 @@ public sealed class AuthorizationHeaderTests : AuthenticatorTestBase
     }
 
     [Theory]
-    [InlineData("")]
     [InlineData("Basic x")]
     [InlineData("Basic dXNlcjpwYXNz")]
     [InlineData("Bearer")]
