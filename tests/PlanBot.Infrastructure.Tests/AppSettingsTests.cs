@@ -1,0 +1,149 @@
+using System.Text.Json.Nodes;
+
+namespace PlanBot.Infrastructure.Tests;
+
+/// <summary>The web app's settings: what the host reads, and no secret in clear.</summary>
+[Collection(BicepCollection.Name)]
+public sealed class AppSettingsTests(CompiledTemplateFixture compiled)
+{
+    private const string KeyVaultReference = "[format('@Microsoft.KeyVault(SecretUri={0}secrets/{1}/)', parameters('keyVaultUri'), parameters('secretNames').";
+
+    /// <summary>Every <c>{name, value}</c> pair in the App Service module: its variables and resources.</summary>
+    private Dictionary<string, string> Settings()
+    {
+        var site = compiled.Template.One("Microsoft.Web/sites");
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        Walk(site.Template["variables"]);
+        Walk(site.Resource);
+        return settings;
+
+        void Walk(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject obj when obj.Count == 2 && obj["name"] is JsonValue name && obj.ContainsKey("value"):
+                    settings.Add(name.ToString(), site.Expand(obj["value"]));
+                    break;
+                case JsonObject obj:
+                    foreach (var (_, child) in obj)
+                    {
+                        Walk(child);
+                    }
+
+                    break;
+                case JsonArray array:
+                    foreach (var child in array)
+                    {
+                        Walk(child);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    [Fact]
+    public void Site_settings_are_the_base_settings_plus_the_single_tenant_password()
+    {
+        var site = compiled.Template.One("Microsoft.Web/sites");
+
+        Assert.Equal("[concat(variables('baseSettings'), variables('passwordSettings'))]", (string?)site.Properties["siteConfig"]?["appSettings"]);
+    }
+
+    [Theory]
+    [InlineData("ASPNETCORE_ENVIRONMENT", "Production")]
+    [InlineData("URLS", "http://+:8080")]
+    [InlineData("Storage__Provider", "Cosmos")]
+    [InlineData("MicrosoftAppType", "[parameters('botAppType')]")]
+    [InlineData("MicrosoftAppId", "[parameters('botAppId')]")]
+    [InlineData("MicrosoftAppTenantId", "[tenant().tenantId]")]
+    [InlineData("Storage__Cosmos__Endpoint", "[parameters('cosmosEndpoint')]")]
+    [InlineData("Storage__Cosmos__Database", "[parameters('cosmosDatabaseName')]")]
+    [InlineData("Storage__Cosmos__ManagedIdentityClientId", "[parameters('identityClientId')]")]
+    [InlineData("APPLICATIONINSIGHTS_CONNECTION_STRING", "[parameters('appInsightsConnectionString')]")]
+    public void Host_settings_are_set(string name, string value)
+    {
+        var settings = Settings();
+
+        Assert.True(settings.ContainsKey(name), $"missing app setting {name}");
+        Assert.Equal(value, settings[name]);
+    }
+
+    [Fact]
+    public void Cosmos_client_id_is_the_identity_client_id()
+    {
+        var site = compiled.Template.One("Microsoft.Web/sites");
+
+        Assert.Contains("outputs.clientId.value", site.ModuleParameter("identityClientId"), StringComparison.Ordinal);
+        Assert.Contains("outputs.endpoint.value", site.ModuleParameter("cosmosEndpoint"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Slack__SigningSecret", "slackSigningSecret")]
+    [InlineData("Slack__BotToken", "slackBotToken")]
+    public void Slack_settings_are_key_vault_references(string name, string secret)
+    {
+        var settings = Settings();
+
+        Assert.Equal($"{KeyVaultReference}{secret})]", settings[name]);
+    }
+
+    [Fact]
+    public void Key_vault_references_point_at_the_vault_the_template_creates()
+    {
+        var site = compiled.Template.One("Microsoft.Web/sites");
+
+        Assert.Contains("outputs.uri.value", site.ModuleParameter("keyVaultUri"), StringComparison.Ordinal);
+        var vault = compiled.Template.One("Microsoft.KeyVault/vaults");
+        Assert.Contains(".vaultUri", vault.Template["outputs"]!["uri"]!["value"]!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Single_tenant_password_is_a_key_vault_reference_and_only_for_single_tenant()
+    {
+        var site = compiled.Template.One("Microsoft.Web/sites");
+        var passwordSettings = (string?)site.Template["variables"]?["passwordSettings"];
+
+        Assert.NotNull(passwordSettings);
+        Assert.StartsWith("[if(equals(parameters('botAppType'), 'SingleTenant'), ", passwordSettings, StringComparison.Ordinal);
+        Assert.Contains("createObject('name', 'MicrosoftAppPassword', 'value', format('@Microsoft.KeyVault(SecretUri={0}secrets/{1}/)', parameters('keyVaultUri'), parameters('secretNames').microsoftAppPassword))", passwordSettings, StringComparison.Ordinal);
+        Assert.DoesNotContain("MicrosoftAppPassword", Settings().Keys);
+    }
+
+    [Fact]
+    public void Settings_that_look_secret_are_key_vault_references()
+    {
+        var secretLike = Settings().Where(s =>
+            s.Key.EndsWith("Password", StringComparison.OrdinalIgnoreCase)
+            || s.Key.EndsWith("Secret", StringComparison.OrdinalIgnoreCase)
+            || s.Key.EndsWith("Token", StringComparison.OrdinalIgnoreCase)
+            || s.Key.EndsWith("Key", StringComparison.OrdinalIgnoreCase));
+
+        Assert.All(secretLike, s => Assert.StartsWith(KeyVaultReference, s.Value, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void No_setting_holds_a_key_or_a_literal_secret()
+    {
+        Assert.All(Settings(), s =>
+        {
+            foreach (var marker in new[] { "listKeys", "listConnectionStrings", "primaryMasterKey", "AccountKey", "Password=", "xoxb-", "xapp-", "xoxp-" })
+            {
+                Assert.DoesNotContain(marker, s.Value, StringComparison.OrdinalIgnoreCase);
+            }
+        });
+    }
+
+    [Fact]
+    public void Template_reads_no_account_key_anywhere()
+    {
+        var json = compiled.Build.StandardOutput;
+
+        foreach (var function in new[] { "listKeys(", "listConnectionStrings(", "listCredentials(", "primaryMasterKey", "primaryKey" })
+        {
+            Assert.DoesNotContain(function, json, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.DoesNotContain("\"type\": \"securestring\"", json, StringComparison.OrdinalIgnoreCase);
+    }
+}
