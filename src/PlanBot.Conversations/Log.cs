@@ -26,6 +26,9 @@ internal static partial class Log
     [LoggerMessage(1007, LogLevel.Debug, "Recorded {Count} sent reply(ies) for {Conversation}")]
     public static partial void Recorded(this ILogger logger, int count, string conversation);
 
+    [LoggerMessage(1009, LogLevel.Warning, "Reply {ReplyId} to {Conversation} was refused for good and is dropped")]
+    public static partial void ReplyRejected(this ILogger logger, Exception exception, string replyId, string conversation);
+
     [LoggerMessage(1008, LogLevel.Warning, "Could not record sent replies for {Conversation}; will try again")]
     public static partial void RecordFailed(this ILogger logger, Exception exception, string conversation);
 }

@@ -34,6 +34,23 @@ public sealed class ConnectorClient(HttpClient http, ConnectorRetryOptions optio
         return SendAsync<ResourceResponse>(HttpMethod.Put, Url(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}"), activity, cancellationToken);
     }
 
+    /// <summary>One member of a conversation, looked up by id, AAD object id or UPN (Teams); null when not a member.</summary>
+    public async Task<ChannelAccount?> GetMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(memberId);
+        var url = Url(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/members/{Uri.EscapeDataString(memberId)}");
+        try
+        {
+            var member = await SendAsync<ChannelAccount>(HttpMethod.Get, url, content: null, cancellationToken);
+            return member.Id is null ? null : member;
+        }
+        catch (ConnectorException missing) when (missing.Status is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.BadRequest)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Starts a conversation: a new thread in a channel, or a personal chat with one user.</summary>
     public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
     {
@@ -56,19 +73,23 @@ public sealed class ConnectorClient(HttpClient http, ConnectorRetryOptions optio
         where T : class, new() =>
         SendAsync<T>(method, url, JsonContent.Create(activity, BotFrameworkJsonContext.Default.OutboundActivity), cancellationToken);
 
-    private async Task<T> SendAsync<T>(HttpMethod method, Uri url, HttpContent content, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(HttpMethod method, Uri url, HttpContent? content, CancellationToken cancellationToken)
         where T : class, new()
     {
-        var body = await content.ReadAsByteArrayAsync(cancellationToken);
-        var contentType = content.Headers.ContentType;
-        content.Dispose();
+        var body = content is null ? null : await content.ReadAsByteArrayAsync(cancellationToken);
+        var contentType = content?.Headers.ContentType;
+        content?.Dispose();
         for (var attempt = 1; ; attempt++)
         {
             HttpResponseMessage response;
             try
             {
-                using var request = new HttpRequestMessage(method, url) { Content = new ByteArrayContent(body) };
-                request.Content.Headers.ContentType = contentType;
+                using var request = new HttpRequestMessage(method, url);
+                if (body is not null)
+                {
+                    request.Content = new ByteArrayContent(body);
+                    request.Content.Headers.ContentType = contentType;
+                }
                 response = await http.SendAsync(request, cancellationToken);
             }
             catch (HttpRequestException failure) when (attempt < options.MaxAttempts)

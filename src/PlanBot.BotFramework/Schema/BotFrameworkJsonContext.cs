@@ -13,4 +13,8 @@ namespace PlanBot.BotFramework.Schema;
 [JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(ConversationParameters))]
+[JsonSerializable(typeof(InvokeResponse))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(ChannelAccount))]
 public sealed partial class BotFrameworkJsonContext : JsonSerializerContext;

@@ -31,8 +31,15 @@ public static class ActivityMapper
                     mentions,
                     TimeZone(activity),
                     action);
-            case "conversationUpdate" when activity.MembersAdded?.Any(m => m.Id is not null && m.Id == activity.Recipient?.Id) == true:
+            case "conversationUpdate" when Includes(activity.MembersAdded, activity.Recipient):
                 return new Turn(TurnKind.Installed, ActivityId(activity), conversation, from, string.Empty, [], TimeZone(activity));
+            case "conversationUpdate" when Includes(activity.MembersRemoved, activity.Recipient):
+                return new Turn(TurnKind.InstallationChanged, ActivityId(activity), conversation, from, "remove", []);
+            case "installationUpdate" when activity.Action is "add" or "add-upgrade" or "remove" or "remove-upgrade":
+                var change = activity.Action.StartsWith("add", StringComparison.Ordinal) ? "add" : "remove";
+                return new Turn(TurnKind.InstallationChanged, ActivityId(activity), conversation, from, change, []);
+            case "invoke" when activity.Name == "adaptiveCard/action":
+                return new Turn(TurnKind.Action, ActivityId(activity), conversation, from, string.Empty, [], TimeZone(activity), ReadExecute(activity.Value));
             default:
                 return null;
         }
@@ -107,6 +114,26 @@ public static class ActivityMapper
         return (text.Replace("&nbsp;", " ", StringComparison.Ordinal).Trim(), mentions);
     }
 
+    private static bool Includes(List<ChannelAccount>? members, ChannelAccount? bot) =>
+        bot?.Id is { } id && members?.Exists(m => m.Id == id) == true;
+
+    /// <summary>An Action.Execute arrives as an invoke: <c>value.action</c> has the verb, and the data merged with inputs.</summary>
+    public static CardAction? ReadExecute(JsonElement? value)
+    {
+        if (value is not { ValueKind: JsonValueKind.Object } invoke
+            || !invoke.TryGetProperty("action", out var action)
+            || action.ValueKind != JsonValueKind.Object
+            || ReadString(action, "type") != "Action.Execute"
+            || ReadString(action, "verb") is not { } verb)
+        {
+            return null;
+        }
+
+        var fields = action.TryGetProperty("data", out var data) ? Flatten(data) : new Dictionary<string, string>(StringComparer.Ordinal);
+        fields["verb"] = verb;
+        return new CardAction(verb, fields);
+    }
+
     /// <summary>An Action.Submit arrives as a message whose value carries the card's data and inputs.</summary>
     private static CardAction? ReadSubmit(JsonElement? value)
     {
@@ -115,7 +142,19 @@ public static class ActivityMapper
             return null;
         }
 
+        var fields = Flatten(data);
+        return fields.TryGetValue("verb", out var verb) ? new CardAction(verb, fields) : null;
+    }
+
+    /// <summary>The card data's top-level scalar fields as text; nested objects are not PlanBot's and are dropped.</summary>
+    private static Dictionary<string, string> Flatten(JsonElement data)
+    {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (data.ValueKind != JsonValueKind.Object)
+        {
+            return fields;
+        }
+
         foreach (var property in data.EnumerateObject())
         {
             if (property.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
@@ -124,7 +163,7 @@ public static class ActivityMapper
             }
         }
 
-        return fields.TryGetValue("verb", out var verb) ? new CardAction(verb, fields) : null;
+        return fields;
     }
 
     private static string? TimeZone(Activity activity)

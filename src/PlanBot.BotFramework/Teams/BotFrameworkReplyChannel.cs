@@ -16,6 +16,22 @@ public sealed class BotFrameworkReplyChannel(ConnectorClient connector) : IReply
 
     public async Task<DeliveryReceipt> SendAsync(ConversationRef to, OwedReply reply, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await DeliverAsync(to, reply, cancellationToken);
+        }
+        catch (ConnectorException refused) when (IsPermanent(refused.Status))
+        {
+            throw new ReplyRejectedException($"The Connector refused the reply: {refused.Message}", refused);
+        }
+    }
+
+    /// <summary>A client error other than throttling or a precondition will fail the same way every time.</summary>
+    private static bool IsPermanent(System.Net.HttpStatusCode status) =>
+        (int)status is >= 400 and < 500 && status is not (System.Net.HttpStatusCode.TooManyRequests or System.Net.HttpStatusCode.PreconditionFailed or System.Net.HttpStatusCode.RequestTimeout or System.Net.HttpStatusCode.Unauthorized);
+
+    private async Task<DeliveryReceipt> DeliverAsync(ConversationRef to, OwedReply reply, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(reply);
         var serviceUrl = to.ServiceUrl ?? throw new InvalidOperationException("The conversation has no service URL to reply through.");

@@ -19,17 +19,50 @@ public static class TextRenderer
             QuestionView question => Question(question),
             HelpView help => Help(help),
             PlanSummaryView summary => Summary(summary),
+            ApprovalView approval => Approval(approval),
             _ => throw new ArgumentOutOfRangeException(nameof(view), view.GetType().Name, "No text form for this view."),
         };
     }
 
-    private static string Notice(NoticeView notice) => notice.Tone switch
+    private static string Notice(NoticeView notice)
     {
-        Tone.Problem => $"⚠️ {notice.Text}",
-        Tone.Warning => $"⚠️ {notice.Text}",
-        Tone.Success => $"✅ {notice.Text}",
-        _ => notice.Text,
-    };
+        var text = notice.Tone switch
+        {
+            Tone.Problem => $"⚠️ {notice.Text}",
+            Tone.Warning => $"⚠️ {notice.Text}",
+            Tone.Success => $"✅ {notice.Text}",
+            _ => notice.Text,
+        };
+        return notice.Mentions is { Count: > 0 } people
+            ? $"{text}\n\n{string.Join(", ", people.Select(p => MarkdownText.Escape(p.ToString())))}"
+            : text;
+    }
+
+    private static string Approval(ApprovalView a)
+    {
+        var text = new StringBuilder();
+        if (a.Notice is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{MarkdownText.Escape(a.Notice)}\n\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"**Approval request: deployment plan {MarkdownText.Escape(a.PlanTitle)}**, revision {a.Revision} ({a.State}, owner {MarkdownText.Escape(a.Owner)})\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"{a.Summary.Percent}% complete. Approvers: {string.Join(", ", a.Approvers.Select(p => MarkdownText.Escape(p.ToString())))} ({a.Quorum}).");
+        foreach (var decision in a.Decisions)
+        {
+            var verdict = decision.Approved ? "approved" : "rejected";
+            var reason = decision.Reason is null ? string.Empty : $": {MarkdownText.Escape(decision.Reason)}";
+            var stale = decision.Stale ? " (stale: the plan changed since)" : string.Empty;
+            text.Append(CultureInfo.InvariantCulture, $"\n- {MarkdownText.Escape(decision.Approver)} {verdict} revision {decision.Revision} on {decision.At:yyyy-MM-dd HH:mm} UTC{reason}{stale}");
+        }
+
+        if (a.ForApprover)
+        {
+            text.Append("\n\nType `approve`, or `reject <reason>`.");
+        }
+
+        return text.ToString();
+    }
 
     private static string Question(QuestionView q)
     {

@@ -11,7 +11,10 @@ public sealed record Command(string Name, string Arguments);
 /// </summary>
 public static partial class CommandParser
 {
-    private static readonly HashSet<string> Bare = new(["help", "status", "skip", "back", "show", "cancel", "list"], StringComparer.OrdinalIgnoreCase);
+    /// <summary>Commands that take no arguments: "status please" is an answer, "status" is the command.</summary>
+    private static readonly HashSet<string> Bare = new(
+        ["help", "status", "skip", "back", "show", "cancel", "list", "submit", "pending", "history", "approve"],
+        StringComparer.OrdinalIgnoreCase);
 
     public static Command? Parse(string text)
     {
@@ -27,10 +30,12 @@ public static partial class CommandParser
         return name switch
         {
             _ when Bare.Contains(name) && args.Length == 0 => new Command(name, string.Empty),
-            "help" or "?" => new Command("help", string.Empty),
-            "plan" when PlanArgs().IsMatch(args) || args.Length == 0 => new Command(name, args),
-            "edit" when args.Length is > 0 and <= 40 && !args.Contains('\n', StringComparison.Ordinal) => new Command(name, args),
-            "edit" when args.Length == 0 => new Command(name, string.Empty),
+            "?" => new Command("help", string.Empty),
+            "plan" when args.Length == 0 || PlanArgs().IsMatch(args) => new Command(name, args),
+            "edit" when !args.Contains('\n', StringComparison.Ordinal) && args.Length <= 40 => new Command(name, args),
+            "reject" => new Command(name, args),
+            "channel" when args.Length == 0 || ChannelArgs().IsMatch(args) => new Command(name, args),
+            "quorum" when args.Length == 0 || QuorumArgs().IsMatch(args) => new Command(name, args),
             _ => null,
         };
     }
@@ -40,4 +45,10 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"^\S+\s+\S+$")]
     private static partial Regex PlanArgs();
+
+    [GeneratedRegex(@"^set(\s+\S+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ChannelArgs();
+
+    [GeneratedRegex(@"^(any|all)$", RegexOptions.IgnoreCase)]
+    private static partial Regex QuorumArgs();
 }

@@ -13,8 +13,15 @@ public static class HelpText
         new("edit <section>", "Answer a section again, by number or name. Example: edit 3, edit risks"),
         new("skip", "Leave this question for later."),
         new("back", "Go back to the previous question."),
-        new("cancel", "Cancel the plan (its answers are kept; plan <product> <version> reopens it)."),
+        new("submit", "Send the finished plan to its approvers in the release channel (plan owner)."),
+        new("approve", "Approve the plan in review (approvers named in section 5)."),
+        new("reject <reason>", "Reject the plan in review, with the reason (approvers)."),
+        new("quorum any|all", "Whether one approver is enough or all must approve (plan owner)."),
+        new("pending", "Plans waiting for my decision."),
+        new("history", "Every decision and change of the plan, oldest first."),
         new("list", "The plans in this tenant, with their state and completeness."),
+        new("channel set <product>", "Make this team channel the product's release channel (release admins)."),
+        new("cancel", "Cancel the plan (its answers are kept; plan <product> <version> reopens it)."),
         new("help", "This list."),
     ];
 

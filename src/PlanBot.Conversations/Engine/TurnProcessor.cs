@@ -176,6 +176,12 @@ public sealed class TurnProcessor(
                     await posts.RememberAsync(plan, key, reply, receipt, cancellationToken);
                 }
             }
+            catch (ReplyRejectedException rejected)
+            {
+                // Refused for good: record it as done so it does not hold back the replies after it.
+                logger.ReplyRejected(rejected, reply.Id, (reply.To ?? prepared.Location.Conversation).Key);
+                ledger.MarkSent(reply.Id, prepared.Location, time.GetUtcNow());
+            }
             catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // Keep the order: what follows a failed reply stays owed with it.

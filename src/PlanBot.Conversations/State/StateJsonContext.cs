@@ -12,4 +12,5 @@ namespace PlanBot.Conversations.State;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(PlanDocument))]
 [JsonSerializable(typeof(ConversationDocument))]
+[JsonSerializable(typeof(TenantDocument))]
 public sealed partial class StateJsonContext : JsonSerializerContext;

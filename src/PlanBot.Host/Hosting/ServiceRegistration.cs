@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PlanBot.BotFramework.Authentication;
 using PlanBot.BotFramework.Connector;
 using PlanBot.BotFramework.Teams;
 using PlanBot.Conversations.Delivery;
@@ -38,6 +39,7 @@ internal static class ServiceRegistration
                     .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Storage:Sqlite:Path must name the database file.");
                 services.AddSingleton(sp => new SqliteConversationStore(sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value));
                 services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<SqliteConversationStore>());
+                services.AddSingleton<ITenantStore>(sp => sp.GetRequiredService<SqliteConversationStore>());
                 break;
             default:
                 throw new InvalidOperationException($"Storage:Provider \"{storage.Provider}\" is not known; use Sqlite or Cosmos.");
@@ -57,7 +59,11 @@ internal static class ServiceRegistration
     public static IServiceCollection AddPlanBotConversations(this IServiceCollection services)
     {
         services.AddSingleton<DeliveryLedger>();
-        services.AddSingleton<PlanEngine>();
+        services.AddSingleton(sp => new PlanEngine(
+            sp.GetRequiredService<IConversationStore>(),
+            sp.GetRequiredService<EngineOptions>(),
+            sp.GetService<ITenantStore>(),
+            sp.GetService<IPeopleDirectory>()));
         services.AddSingleton<TurnProcessor>();
         services.AddSingleton<OutboxSweeper>();
         services.AddSingleton<PostRegistry>();
@@ -70,8 +76,10 @@ internal static class ServiceRegistration
         services.AddOptions<ConnectorRetryOptions>().BindConfiguration(ConnectorRetryOptions.Section).ValidateOnStart()
             .Validate(o => o.MaxAttempts is >= 1 and <= 10, "BotFramework:Connector:MaxAttempts must be between 1 and 10.");
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConnectorRetryOptions>>().Value);
-        services.AddHttpClient<ConnectorClient>(http => http.Timeout = TimeSpan.FromSeconds(30));
+        services.AddBotFrameworkAuthentication(configuration);
+        services.AddHttpClient<ConnectorClient>(http => http.Timeout = TimeSpan.FromSeconds(30)).AddConnectorAuthorization();
         services.AddSingleton<BotFrameworkReplyChannel>(sp => new BotFrameworkReplyChannel(sp.GetRequiredService<ConnectorClient>()));
+        services.AddSingleton<IPeopleDirectory>(sp => new TeamsPeopleDirectory(sp.GetRequiredService<ConnectorClient>()));
         return services;
     }
 }

@@ -18,7 +18,8 @@ public sealed class RecordingConnector : HttpMessageHandler
     /// <summary>When set, answers the next calls with this status instead of success.</summary>
     public ConcurrentQueue<HttpStatusCode> Failures { get; } = new();
 
-    public IReadOnlyList<string> Texts => Calls.Select(c => c.Text ?? string.Empty).ToList();
+    /// <summary>The texts of the messages the bot sent or updated, in order.</summary>
+    public IReadOnlyList<string> Texts => Calls.Where(c => c.Method != HttpMethod.Get).Select(c => c.Text ?? string.Empty).ToList();
 
     public void Clear() => Calls.Clear();
 
@@ -31,6 +32,15 @@ public sealed class RecordingConnector : HttpMessageHandler
             return new HttpResponseMessage(status)
             {
                 Content = new StringContent("""{"error":{"code":"ServiceError","message":"injected"}}""", Encoding.UTF8, "application/json"),
+            };
+        }
+
+        if (request.Method == HttpMethod.Get)
+        {
+            // Member look-ups: like a personal chat, where nobody but the user is a member.
+            return new HttpResponseMessage(HttpStatusCode.NotFound)
+            {
+                Content = new StringContent("""{"error":{"code":"MemberNotFoundInConversation","message":"not a member"}}""", Encoding.UTF8, "application/json"),
             };
         }
 
@@ -48,6 +58,11 @@ public sealed record RecordedCall(HttpMethod Method, Uri Uri, string Body, strin
     {
         get
         {
+            if (Body.Length == 0)
+            {
+                return null;
+            }
+
             using var document = JsonDocument.Parse(Body);
             return document.RootElement.TryGetProperty("text", out var text) ? text.GetString() : null;
         }

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using PlanBot.BotFramework.Connector;
+using PlanBot.Conversations.Ports;
+using PlanBot.Conversations.Turns;
+using PlanBot.Domain.Answers;
+
+namespace PlanBot.BotFramework.Teams;
+
+/// <summary>
+/// Finds a person by email or UPN among a Teams conversation's members (get member accepts a UPN).
+/// In a personal chat the only member is the user, so others are found only from a team or group chat.
+/// </summary>
+public sealed class TeamsPeopleDirectory(ConnectorClient connector) : IPeopleDirectory
+{
+    public async Task<PersonRef?> FindAsync(ConversationRef where, string upn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(where);
+        if (where.ServiceUrl is null || where.Channel != "msteams")
+        {
+            return null;
+        }
+
+        try
+        {
+            var member = await connector.GetMemberAsync(where.ServiceUrl, where.ConversationId, upn, cancellationToken);
+            if (member?.Id is null)
+            {
+                return null;
+            }
+
+            var principal = Read(member.Extra, "userPrincipalName") ?? Read(member.Extra, "email") ?? upn;
+            return new PersonRef(member.Id, member.Name ?? principal, member.AadObjectId, principal.ToLowerInvariant());
+        }
+        catch (Exception failure) when (failure is ConnectorException or HttpRequestException)
+        {
+            // The directory is a convenience: without it the person is kept by email.
+            return null;
+        }
+    }
+
+    private static string? Read(Dictionary<string, JsonElement>? extra, string name) =>
+        extra is not null && extra.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

@@ -1,0 +1,30 @@
+using PlanBot.Conversations.Views;
+using PlanBot.Domain.Plans;
+
+namespace PlanBot.Conversations.Engine;
+
+/// <summary>Builds the approval request view of a plan, for everyone or for an approver.</summary>
+public static class ApprovalViews
+{
+    public const string PostKey = "approval";
+
+    public static ApprovalView Build(Plan plan, bool forApprover, string? notice = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var decisions = plan.Decisions
+            .Select(d => new DecisionSummary(d.Approver.ToString(), d.Verdict == Verdict.Approve, d.At, d.Revision, d.Reason, d.Stale))
+            .ToList();
+        return new ApprovalView(
+            plan.Id,
+            plan.Title,
+            plan.Revision,
+            Plan.Describe(plan.State),
+            plan.Owner.ToString(),
+            plan.Quorum == Quorum.All ? "every approver" : "any one approver",
+            PlanSummaries.Build(plan, full: false),
+            plan.Approvers,
+            decisions,
+            forApprover && plan.State is PlanState.InReview or PlanState.Approved,
+            notice);
+    }
+}
