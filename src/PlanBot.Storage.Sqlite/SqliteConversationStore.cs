@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Data.Sqlite;
 using PlanBot.Conversations.Ports;
 using PlanBot.Conversations.State;
 using PlanBot.Conversations.Turns;
 using PlanBot.Domain.Plans;
+using SQLitePCL;
 
 namespace PlanBot.Storage.Sqlite;
 
@@ -15,13 +17,16 @@ namespace PlanBot.Storage.Sqlite;
 /// one read. Writes of this process go through one connection in turn, so they never wait on each
 /// other inside SQLite; other processes on the same file are held off by the busy timeout.
 /// </summary>
-public sealed class SqliteConversationStore : IConversationStore, IAsyncDisposable
+public sealed partial class SqliteConversationStore : IConversationStore, IAsyncDisposable
 {
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
     private const int SqliteConstraint = 19;
+    private const int SqliteConstraintPrimaryKey = 1555;
+    private const int SqliteConstraintUnique = 2067;
 
     private readonly string connectionString;
+    private readonly int busyTimeoutMilliseconds;
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly ConcurrentBag<SqliteConnection> readers = [];
     private SqliteConnection? writer;
@@ -29,31 +34,41 @@ public sealed class SqliteConversationStore : IConversationStore, IAsyncDisposab
     public SqliteConversationStore(SqliteStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var path = Path.GetFullPath(options.Path);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.BusyTimeoutMilliseconds);
+        DatabasePath = Path.GetFullPath(options.Path);
+        busyTimeoutMilliseconds = options.BusyTimeoutMilliseconds;
         connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = path,
+            DataSource = DatabasePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
+            // Microsoft.Data.Sqlite retries a busy statement on its own for this many whole seconds,
+            // on top of SQLite's wait (PRAGMA busy_timeout in OpenAsync). Rounded down, its loop gives
+            // up as soon as SQLite's wait has run out once; below one second it could stretch a read,
+            // which in WAL mode waits on nobody. The write lock, the one thing that waits on other
+            // writers, is taken past that loop (BeginImmediate), so it honours the milliseconds.
             DefaultTimeout = Math.Max(1, options.BusyTimeoutMilliseconds / 1000),
         }.ToString();
-        DatabasePath = path;
     }
 
     public string DatabasePath { get; }
 
-    /// <summary>Creates the schema; call once before use.</summary>
+    /// <summary>
+    /// Creates the database's folder, the file and the schema; safe to call again. Throws
+    /// <see cref="StoreUnavailableException"/> when the file cannot be opened or created there.
+    /// </summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        await Guard(async () =>
+        await writeGate.WaitAsync(cancellationToken);
+        try
         {
-            var connection = await OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = Schema.Create;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            writer = connection;
-        });
+            await Guard(async () => writer = await OpenWriterAsync(writer, cancellationToken));
+        }
+        finally
+        {
+            writeGate.Release();
+        }
     }
 
     public Task<ConversationSnapshot> LoadAsync(ConversationRef conversation, CancellationToken cancellationToken)
@@ -63,7 +78,7 @@ public sealed class SqliteConversationStore : IConversationStore, IAsyncDisposab
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """
-                SELECT c.version, c.body, p.version, p.body
+                SELECT c.version, c.body, p.id, p.version, p.body
                 FROM conversations c LEFT JOIN plans p ON p.id = c.active_plan_id
                 WHERE c.key = $key
                 """;
@@ -75,33 +90,41 @@ public sealed class SqliteConversationStore : IConversationStore, IAsyncDisposab
             }
 
             var pointer = new Versioned<ConversationDocument>(
-                Deserialize(reader.GetString(1), StateJsonContext.Default.ConversationDocument), Tag(reader.GetInt64(0)));
+                Deserialize(reader.GetString(1), StateJsonContext.Default.ConversationDocument, $"conversation {conversation.Key}"),
+                Tag(reader.GetInt64(0)));
             var plan = reader.IsDBNull(2)
                 ? null
-                : new Versioned<PlanDocument>(Deserialize(reader.GetString(3), StateJsonContext.Default.PlanDocument), Tag(reader.GetInt64(2)));
+                : new Versioned<PlanDocument>(
+                    Deserialize(reader.GetString(4), StateJsonContext.Default.PlanDocument, $"plan {reader.GetString(2)}"),
+                    Tag(reader.GetInt64(3)));
             return new ConversationSnapshot(pointer, plan);
         }, cancellationToken);
     }
 
-    public Task<Versioned<PlanDocument>?> FindPlanAsync(string tenantId, string product, string version, CancellationToken cancellationToken) =>
-        ReadPlanAsync(
-            "SELECT version, body FROM plans WHERE tenant_id = $tenant AND product_key = $product AND version_key = $version",
+    public Task<Versioned<PlanDocument>?> FindPlanAsync(string tenantId, string product, string version, CancellationToken cancellationToken)
+    {
+        return ReadPlanAsync(
+            "SELECT id, version, body FROM plans WHERE tenant_id = $tenant AND product_key = $product AND version_key = $version",
             [("$tenant", tenantId), ("$product", Key(product)), ("$version", Key(version))],
             cancellationToken);
+    }
 
-    public Task<Versioned<PlanDocument>?> GetPlanAsync(string tenantId, string planId, CancellationToken cancellationToken) =>
-        ReadPlanAsync(
-            "SELECT version, body FROM plans WHERE tenant_id = $tenant AND id = $id",
+    public Task<Versioned<PlanDocument>?> GetPlanAsync(string tenantId, string planId, CancellationToken cancellationToken)
+    {
+        return ReadPlanAsync(
+            "SELECT id, version, body FROM plans WHERE tenant_id = $tenant AND id = $id",
             [("$tenant", tenantId), ("$id", planId)],
             cancellationToken);
+    }
 
-    public Task<IReadOnlyList<Plan>> ListPlansAsync(string tenantId, string? product, CancellationToken cancellationToken) =>
-        ReadAsync<IReadOnlyList<Plan>>(async connection =>
+    public Task<IReadOnlyList<Plan>> ListPlansAsync(string tenantId, string? product, CancellationToken cancellationToken)
+    {
+        return ReadAsync<IReadOnlyList<Plan>>(async connection =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = product is null
-                ? "SELECT body FROM plans WHERE tenant_id = $tenant ORDER BY created_at DESC"
-                : "SELECT body FROM plans WHERE tenant_id = $tenant AND product_key = $product ORDER BY created_at DESC";
+                ? "SELECT id, body FROM plans WHERE tenant_id = $tenant ORDER BY created_at DESC"
+                : "SELECT id, body FROM plans WHERE tenant_id = $tenant AND product_key = $product ORDER BY created_at DESC";
             command.Parameters.AddWithValue("$tenant", tenantId);
             if (product is not null)
             {
@@ -112,11 +135,12 @@ public sealed class SqliteConversationStore : IConversationStore, IAsyncDisposab
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                plans.Add(Deserialize(reader.GetString(0), StateJsonContext.Default.PlanDocument).Plan);
+                plans.Add(Deserialize(reader.GetString(1), StateJsonContext.Default.PlanDocument, $"plan {reader.GetString(0)}").Plan);
             }
 
             return plans;
         }, cancellationToken);
+    }
 
     public async Task CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
     {
@@ -126,25 +150,27 @@ public sealed class SqliteConversationStore : IConversationStore, IAsyncDisposab
         {
             await Guard(async () =>
             {
-                var connection = writer ?? throw new InvalidOperationException("The store was not initialised.");
-                await using var transaction = connection.BeginTransaction(deferred: false);
+                // Opened here too, so a store whose file could not be reached at start-up recovers
+                // once it can, instead of failing every turn until the host restarts.
+                var connection = writer ??= await OpenWriterAsync(null, cancellationToken);
+                BeginImmediate(connection);
                 try
                 {
                     foreach (var plan in commit.Plans)
                     {
-                        await WritePlanAsync(connection, transaction, plan, cancellationToken);
+                        await WritePlanAsync(connection, plan, cancellationToken);
                     }
 
                     if (commit.Conversation is { } conversation)
                     {
-                        await WriteConversationAsync(connection, transaction, conversation, cancellationToken);
+                        await WriteConversationAsync(connection, conversation, cancellationToken);
                     }
 
-                    await transaction.CommitAsync(cancellationToken);
+                    Execute(connection, "COMMIT");
                 }
                 catch
                 {
-                    await transaction.RollbackAsync(CancellationToken.None);
+                    await RollBackAsync(connection);
                     throw;
                 }
             });
@@ -187,56 +213,59 @@ public sealed class SqliteConversationStore : IConversationStore, IAsyncDisposab
         writeGate.Dispose();
     }
 
-    private static async Task WritePlanAsync(SqliteConnection connection, SqliteTransaction transaction, Versioned<PlanDocument> stored, CancellationToken cancellationToken)
+    private static async Task WritePlanAsync(SqliteConnection connection, Versioned<PlanDocument> stored, CancellationToken cancellationToken)
     {
         var plan = stored.Document.Plan;
+        var what = $"plan {plan.Id}";
         await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
         command.CommandText = stored.ETag is null
             ? """
               INSERT INTO plans (id, tenant_id, product_key, version_key, state, created_at, version, body)
               VALUES ($id, $tenant, $product, $version, $state, $created, 1, $body)
               """
-            : "UPDATE plans SET state = $state, version = version + 1, body = $body WHERE id = $id AND version = $expected";
+            : """
+              UPDATE plans SET state = $state, version = version + 1, body = $body
+              WHERE id = $id AND tenant_id = $tenant AND version = $expected
+              """;
         command.Parameters.AddWithValue("$id", plan.Id);
+        command.Parameters.AddWithValue("$tenant", plan.TenantId);
         command.Parameters.AddWithValue("$state", plan.State.ToString());
         command.Parameters.AddWithValue("$body", JsonSerializer.Serialize(stored.Document, StateJsonContext.Default.PlanDocument));
         if (stored.ETag is null)
         {
-            command.Parameters.AddWithValue("$tenant", plan.TenantId);
             command.Parameters.AddWithValue("$product", Key(plan.Product));
             command.Parameters.AddWithValue("$version", Key(plan.Version));
             command.Parameters.AddWithValue("$created", plan.CreatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
         }
         else
         {
-            command.Parameters.AddWithValue("$expected", long.Parse(stored.ETag, CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$expected", ExpectedVersion(stored.ETag, what));
         }
 
-        await ExecuteConditionalAsync(command, $"plan {plan.Id}", cancellationToken);
+        await ExecuteConditionalAsync(command, what, cancellationToken);
     }
 
-    private static async Task WriteConversationAsync(SqliteConnection connection, SqliteTransaction transaction, Versioned<ConversationDocument> stored, CancellationToken cancellationToken)
+    private static async Task WriteConversationAsync(SqliteConnection connection, Versioned<ConversationDocument> stored, CancellationToken cancellationToken)
     {
         var document = stored.Document;
+        var what = $"conversation {document.Key}";
         await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
         command.CommandText = stored.ETag is null
             ? "INSERT INTO conversations (key, tenant_id, active_plan_id, version, body) VALUES ($key, $tenant, $plan, 1, $body)"
-            : "UPDATE conversations SET active_plan_id = $plan, version = version + 1, body = $body WHERE key = $key AND version = $expected";
+            : """
+              UPDATE conversations SET active_plan_id = $plan, version = version + 1, body = $body
+              WHERE key = $key AND tenant_id = $tenant AND version = $expected
+              """;
         command.Parameters.AddWithValue("$key", document.Key);
+        command.Parameters.AddWithValue("$tenant", document.TenantId);
         command.Parameters.AddWithValue("$plan", (object?)document.ActivePlanId ?? DBNull.Value);
         command.Parameters.AddWithValue("$body", JsonSerializer.Serialize(document, StateJsonContext.Default.ConversationDocument));
-        if (stored.ETag is null)
+        if (stored.ETag is not null)
         {
-            command.Parameters.AddWithValue("$tenant", document.TenantId);
-        }
-        else
-        {
-            command.Parameters.AddWithValue("$expected", long.Parse(stored.ETag, CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$expected", ExpectedVersion(stored.ETag, what));
         }
 
-        await ExecuteConditionalAsync(command, $"conversation {document.Key}", cancellationToken);
+        await ExecuteConditionalAsync(command, what, cancellationToken);
     }
 
     private static async Task ExecuteConditionalAsync(SqliteCommand command, string what, CancellationToken cancellationToken)
@@ -246,7 +275,7 @@ public sealed class SqliteConversationStore : IConversationStore, IAsyncDisposab
         {
             rows = await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint)
+        catch (SqliteException e) when (e.SqliteExtendedErrorCode is SqliteConstraintPrimaryKey or SqliteConstraintUnique)
         {
             throw new ConcurrencyException($"The {what} was created by someone else meanwhile.", e);
         }
@@ -254,6 +283,37 @@ public sealed class SqliteConversationStore : IConversationStore, IAsyncDisposab
         if (rows != 1)
         {
             throw new ConcurrencyException($"The {what} changed since it was read.");
+        }
+    }
+
+    /// <summary>An ETag this store did not issue matches no version, like a stale one.</summary>
+    private static long ExpectedVersion(string etag, string what) =>
+        long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            ? version
+            : throw new ConcurrencyException($"The {what} was read with a version this store does not know (\"{etag}\").");
+
+    /// <summary>
+    /// Takes the write lock, waiting for another writer at most the busy timeout. Sent to SQLite
+    /// directly: Microsoft.Data.Sqlite's own retry loop counts whole seconds and would stretch a
+    /// shorter timeout to a second or more.
+    /// </summary>
+    private static void BeginImmediate(SqliteConnection connection) => Execute(connection, "BEGIN IMMEDIATE");
+
+    private static void Execute(SqliteConnection connection, string sql) =>
+        SqliteException.ThrowExceptionForRC(raw.sqlite3_exec(connection.Handle, sql), connection.Handle);
+
+    private async Task RollBackAsync(SqliteConnection connection)
+    {
+        if (raw.sqlite3_get_autocommit(connection.Handle) != 0)
+        {
+            return;
+        }
+
+        if (raw.sqlite3_exec(connection.Handle, "ROLLBACK") != raw.SQLITE_OK)
+        {
+            // A connection stuck inside a transaction would fail every later commit: start afresh.
+            writer = null;
+            await connection.DisposeAsync();
         }
     }
 
@@ -269,7 +329,9 @@ public sealed class SqliteConversationStore : IConversationStore, IAsyncDisposab
 
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             return await reader.ReadAsync(cancellationToken)
-                ? new Versioned<PlanDocument>(Deserialize(reader.GetString(1), StateJsonContext.Default.PlanDocument), Tag(reader.GetInt64(0)))
+                ? new Versioned<PlanDocument>(
+                    Deserialize(reader.GetString(2), StateJsonContext.Default.PlanDocument, $"plan {reader.GetString(0)}"),
+                    Tag(reader.GetInt64(1)))
                 : null;
         }, cancellationToken);
 
@@ -297,16 +359,54 @@ public sealed class SqliteConversationStore : IConversationStore, IAsyncDisposab
         return result;
     }
 
+    /// <summary>Makes sure the folder, the file and the schema exist; reuses <paramref name="open"/> when given.</summary>
+    private async Task<SqliteConnection> OpenWriterAsync(SqliteConnection? open, CancellationToken cancellationToken)
+    {
+        if (Path.GetDirectoryName(DatabasePath) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var connection = open ?? await OpenAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Schema.Create;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            if (open is null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        // WAL with synchronous=NORMAL: a commit survives the process dying at any point; only an
-        // operating-system crash or power cut can lose the last moments, never corrupt the file.
-        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var pragma = connection.CreateCommand();
+            // busy_timeout first, so even switching the journal mode waits for another writer.
+            // WAL with synchronous=NORMAL: a commit survives the process dying at any point; only an
+            // operating-system crash or power cut can lose the last moments, never corrupt the file.
+            pragma.CommandText = string.Create(
+                CultureInfo.InvariantCulture,
+                $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Turns "the database cannot be used right now" into the port's outage error.</summary>
@@ -321,14 +421,24 @@ public sealed class SqliteConversationStore : IConversationStore, IAsyncDisposab
             var why = e.SqliteErrorCode is SqliteBusy or SqliteLocked ? "The database is locked by another writer." : "The database cannot be used.";
             throw new StoreUnavailableException(why, e);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new StoreUnavailableException("The database file cannot be reached.", e);
         }
     }
 
-    private static T Deserialize<T>(string json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
-        JsonSerializer.Deserialize(json, type) ?? throw new InvalidDataException("A stored document is empty.");
+    /// <summary>Reads a stored body; one that is not a document names its row, so it can be found and mended.</summary>
+    private static T Deserialize<T>(string json, JsonTypeInfo<T> type, string what)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, type) ?? throw new InvalidDataException($"The stored {what} is empty (null).");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"The stored {what} is not a readable document: {e.Message}", e);
+        }
+    }
 
     private static string Tag(long version) => version.ToString(CultureInfo.InvariantCulture);
 
