@@ -20,6 +20,11 @@ internal static class Schema
             UNIQUE (tenant_id, product_key, version_key)
         );
         CREATE INDEX IF NOT EXISTS plans_by_tenant ON plans (tenant_id, product_key);
+        CREATE TABLE IF NOT EXISTS tenants (
+            id       TEXT PRIMARY KEY,
+            version  INTEGER NOT NULL,
+            body     TEXT NOT NULL
+        );
         CREATE TABLE IF NOT EXISTS conversations (
             key            TEXT PRIMARY KEY,
             tenant_id      TEXT NOT NULL,

@@ -12,19 +12,19 @@ namespace PlanBot.BotFramework.Connector;
 /// honouring <c>Retry-After</c>; any other error surfaces at once as a <see cref="ConnectorException"/>.
 /// The bot's token is added by a handler in the HttpClient's pipeline, not here.
 /// </summary>
-public sealed class ConnectorClient(HttpClient http, ConnectorRetryOptions options, TimeProvider time, ILogger<ConnectorClient> logger)
+public sealed class ConnectorClient(HttpClient http, ConnectorRetryOptions options, ConversationPacer pacer, TimeProvider time, ILogger<ConnectorClient> logger)
 {
     public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, OutboundActivity activity, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
-        return SendAsync<ResourceResponse>(HttpMethod.Post, Url(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities"), activity, cancellationToken);
+        return PacedAsync(conversationId, () => SendAsync<ResourceResponse>(HttpMethod.Post, Url(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities"), activity, cancellationToken), cancellationToken);
     }
 
     public Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, OutboundActivity activity, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
         ArgumentException.ThrowIfNullOrWhiteSpace(activityId);
-        return SendAsync<ResourceResponse>(HttpMethod.Post, Url(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}"), activity, cancellationToken);
+        return PacedAsync(conversationId, () => SendAsync<ResourceResponse>(HttpMethod.Post, Url(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}"), activity, cancellationToken), cancellationToken);
     }
 
     public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, OutboundActivity activity, CancellationToken cancellationToken)
@@ -60,6 +60,12 @@ public sealed class ConnectorClient(HttpClient http, ConnectorRetryOptions optio
             Url(serviceUrl, "v3/conversations"),
             JsonContent.Create(parameters, BotFrameworkJsonContext.Default.ConversationParameters),
             cancellationToken);
+    }
+
+    private async Task<T> PacedAsync<T>(string conversationId, Func<Task<T>> send, CancellationToken cancellationToken)
+    {
+        await pacer.WaitTurnAsync(conversationId, cancellationToken);
+        return await send();
     }
 
     private static Uri Url(string serviceUrl, string path)

@@ -12,4 +12,7 @@ public sealed class ConnectorRetryOptions
 
     /// <summary>The longest wait honoured from a <c>Retry-After</c> header or backoff.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Keep sends within Teams' per-conversation rate limits. Off only where no Teams is on the other end (benchmarks).</summary>
+    public bool Pacing { get; set; } = true;
 }

@@ -76,6 +76,7 @@ internal static class ServiceRegistration
         services.AddOptions<ConnectorRetryOptions>().BindConfiguration(ConnectorRetryOptions.Section).ValidateOnStart()
             .Validate(o => o.MaxAttempts is >= 1 and <= 10, "BotFramework:Connector:MaxAttempts must be between 1 and 10.");
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConnectorRetryOptions>>().Value);
+        services.AddSingleton(sp => new ConversationPacer(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ConnectorRetryOptions>().Pacing));
         services.AddBotFrameworkAuthentication(configuration);
         services.AddHttpClient<ConnectorClient>(http => http.Timeout = TimeSpan.FromSeconds(30)).AddConnectorAuthorization();
         services.AddSingleton<BotFrameworkReplyChannel>(sp => new BotFrameworkReplyChannel(sp.GetRequiredService<ConnectorClient>()));
