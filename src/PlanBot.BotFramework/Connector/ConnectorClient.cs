@@ -51,6 +51,15 @@ public sealed class ConnectorClient(HttpClient http, ConnectorRetryOptions optio
         }
     }
 
+    /// <summary>Every member of a conversation (for small teams and chats; Teams pages large rosters).</summary>
+    public async Task<IReadOnlyList<ChannelAccount>> GetMembersAsync(string serviceUrl, string conversationId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
+        var url = Url(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/members");
+        var members = await SendAsync<MemberList>(HttpMethod.Get, url, content: null, cancellationToken);
+        return members;
+    }
+
     /// <summary>Starts a conversation: a new thread in a channel, or a personal chat with one user.</summary>
     public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
     {

@@ -17,4 +17,5 @@ namespace PlanBot.BotFramework.Schema;
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(ChannelAccount))]
+[JsonSerializable(typeof(MemberList))]
 public sealed partial class BotFrameworkJsonContext : JsonSerializerContext;

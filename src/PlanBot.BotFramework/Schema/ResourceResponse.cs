@@ -26,3 +26,6 @@ public sealed class ErrorBody
 
     public string? Message { get; set; }
 }
+
+/// <summary>The roster of a conversation, as "get conversation members" returns it.</summary>
+public sealed class MemberList : List<ChannelAccount>;

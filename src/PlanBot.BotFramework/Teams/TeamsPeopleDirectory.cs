@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PlanBot.BotFramework.Connector;
+using PlanBot.BotFramework.Schema;
 using PlanBot.Conversations.Ports;
 using PlanBot.Conversations.Turns;
 using PlanBot.Domain.Answers;
@@ -22,7 +23,10 @@ public sealed class TeamsPeopleDirectory(ConnectorClient connector) : IPeopleDir
 
         try
         {
-            var member = await connector.GetMemberAsync(where.ServiceUrl, where.ConversationId, upn, cancellationToken);
+            // Teams looks members up by UPN directly; where that is not offered, search the roster.
+            var member = await connector.GetMemberAsync(where.ServiceUrl, where.ConversationId, upn, cancellationToken)
+                ?? (await connector.GetMembersAsync(where.ServiceUrl, where.ConversationId, cancellationToken))
+                    .FirstOrDefault(m => Matches(m, upn));
             if (member?.Id is null)
             {
                 return null;
@@ -37,6 +41,10 @@ public sealed class TeamsPeopleDirectory(ConnectorClient connector) : IPeopleDir
             return null;
         }
     }
+
+    private static bool Matches(ChannelAccount member, string upn) =>
+        string.Equals(Read(member.Extra, "userPrincipalName"), upn, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Read(member.Extra, "email"), upn, StringComparison.OrdinalIgnoreCase);
 
     private static string? Read(Dictionary<string, JsonElement>? extra, string name) =>
         extra is not null && extra.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

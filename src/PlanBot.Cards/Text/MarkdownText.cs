@@ -5,7 +5,8 @@ namespace PlanBot.Cards.Text;
 /// <summary>Escapes user text so it shows literally in chat markdown: no links, mentions or formatting it did not ask for.</summary>
 public static class MarkdownText
 {
-    private const string Special = "\\`*_{}[]()#+-.!|<>~&";
+    // Only what starts emphasis, code, links or tables mid-line; "Contoso.Web 2.4" must read as typed.
+    private const string Special = "\\`*_[]~|";
 
     public static string Escape(string? text)
     {

@@ -34,11 +34,37 @@ public sealed class PostRegistry(IConversationStore store, TimeProvider time)
             try
             {
                 await store.CommitAsync(new TurnCommit(null, [stored]), cancellationToken);
-                return;
+                break;
             }
             catch (ConcurrencyException)
             {
                 // Someone wrote the plan meanwhile: read it again and add the post to the fresh copy.
+            }
+        }
+
+        if (reply.Mode == DeliveryMode.NewThread)
+        {
+            await AttachThreadAsync(plan, thread, cancellationToken);
+        }
+    }
+
+    /// <summary>The new thread works on this plan: @mentioning the bot there reaches it (status, approve…).</summary>
+    private async Task AttachThreadAsync(Plan plan, Turns.ConversationRef thread, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var snapshot = await store.LoadAsync(thread, cancellationToken);
+            var pointer = snapshot.Conversation ?? new Versioned<ConversationDocument>(
+                new ConversationDocument { Key = thread.Key, TenantId = thread.TenantId, Reference = thread }, null);
+            pointer.Document.ActivePlanId = plan.Id;
+            try
+            {
+                await store.CommitAsync(new TurnCommit(pointer, []), cancellationToken);
+                return;
+            }
+            catch (ConcurrencyException)
+            {
+                // A turn in the thread wrote its pointer meanwhile: apply to the fresh copy.
             }
         }
     }

@@ -1,4 +1,5 @@
 using PlanBot.Conversations.State;
+using PlanBot.Conversations.Turns;
 using PlanBot.Conversations.Views;
 using PlanBot.Domain.Answers;
 using PlanBot.Domain.Checklist;
@@ -148,11 +149,24 @@ public sealed partial class PlanEngine
             return (value, null);
         }
 
+        // Look where the people are likely members: here, then the product's release channel (a
+        // personal chat has no one else in it).
+        var places = new List<ConversationRef> { work.Turn.Conversation };
+        if (await ReleaseChannelAsync(work.Turn.Conversation.TenantId, work.Active!.Document.Plan.Product, cancellationToken) is { } release)
+        {
+            places.Add(release.Channel);
+        }
+
         var resolved = new List<PersonRef>();
         var missing = new List<string>();
         foreach (var person in named)
         {
-            var found = person.IsResolved || person.Upn is null ? null : await people.FindAsync(work.Turn.Conversation, person.Upn, cancellationToken);
+            PersonRef? found = null;
+            foreach (var place in places.Where(_ => !person.IsResolved && person.Upn is not null))
+            {
+                found ??= await people.FindAsync(place, person.Upn!, cancellationToken);
+            }
+
             if (found is null && !person.IsResolved)
             {
                 missing.Add(person.Upn ?? person.Name);
@@ -163,7 +177,7 @@ public sealed partial class PlanEngine
 
         var note = missing.Count == 0
             ? null
-            : $"I could not find {string.Join(", ", missing)} among this conversation's members; they are kept by email. To let them approve from a card, @mention them in the team's channel instead.";
+            : $"I could not find {string.Join(", ", missing)} among the members of this conversation or of the release channel; they are kept by email. To let them approve from a card, @mention them in the team's channel instead.";
         return (value with { People = resolved, Text = string.Join(", ", resolved.Select(p => p.ToString())) }, note);
     }
 
