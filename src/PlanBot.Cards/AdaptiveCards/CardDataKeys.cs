@@ -1,0 +1,13 @@
+namespace PlanBot.Cards.AdaptiveCards;
+
+/// <summary>The keys of the data PlanBot's buttons carry, beside the input values.</summary>
+public static class CardDataKeys
+{
+    public const string Verb = "verb";
+
+    public const string PlanId = "planId";
+
+    public const string QuestionId = "questionId";
+
+    public const string Revision = "revision";
+}

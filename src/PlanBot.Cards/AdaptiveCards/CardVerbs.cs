@@ -1,0 +1,22 @@
+namespace PlanBot.Cards.AdaptiveCards;
+
+/// <summary>
+/// The verbs PlanBot's buttons send. An <c>Action.Submit</c> carries its verb in its data under
+/// <see cref="CardDataKeys.Verb"/>; an <c>Action.Execute</c> carries it as the action's <c>verb</c>.
+/// </summary>
+public static class CardVerbs
+{
+    /// <summary>Save the answer in the inputs <see cref="CardInputIds.Answer"/> (and <see cref="CardInputIds.Detail"/>).</summary>
+    public const string Answer = "answer";
+
+    /// <summary>Leave the question for later; sends no inputs.</summary>
+    public const string Skip = "skip";
+
+    public const string Approve = "approve";
+
+    /// <summary>Reject; the reason is in the input <see cref="CardInputIds.Reason"/>.</summary>
+    public const string Reject = "reject";
+
+    /// <summary>The card's automatic refresh (Universal Actions, trigger <c>automatic</c>): answer with the card for this user.</summary>
+    public const string RefreshView = "refreshView";
+}

@@ -1,0 +1,15 @@
+namespace PlanBot.Cards.AdaptiveCards.Model;
+
+public sealed record InputChoiceSet : InputElement
+{
+    public required IReadOnlyList<Choice> Choices { get; init; }
+
+    public ChoiceInputStyle? Style { get; init; }
+
+    public bool? IsMultiSelect { get; init; }
+
+    /// <summary>The preselected choice's value (several, comma-separated, when multi-select).</summary>
+    public string? Value { get; init; }
+
+    public string? Placeholder { get; init; }
+}
