@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text;
+using PlanBot.Conversations.Views;
+
+namespace PlanBot.Conversations.Tests.Fakes;
+
+/// <summary>
+/// A plain rendering of views for scripts to read: the first line names the view and its key
+/// (<c>question features</c>, <c>notice Problem</c>, <c>summary 100%</c>, <c>help</c>), the
+/// lines after it carry the view's text fields.
+/// </summary>
+public static class TextViews
+{
+    public static string Render(View view) => view switch
+    {
+        QuestionView q => Question(q),
+        NoticeView n => $"notice {n.Tone}\n{n.Text}",
+        HelpView h => Help(h),
+        PlanSummaryView s => Summary(s),
+        ApprovalView a => $"approval {a.PlanTitle} revision {a.Revision}, {a.State}{(a.ForApprover ? ", for an approver" : string.Empty)}\n{Summary(a.Summary)}",
+        _ => throw new ArgumentOutOfRangeException(nameof(view), view.GetType().Name, "No test rendering for this view."),
+    };
+
+    private static string Question(QuestionView q)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"question {q.QuestionId} ({q.Number}/{q.Total}) in section {q.SectionNumber} {q.SectionTitle} of {q.PlanTitle}\n");
+        text.Append(CultureInfo.InvariantCulture, $"{q.Text}\n");
+        text.Append(CultureInfo.InvariantCulture, $"expected: {q.ExpectedForm}\n");
+        Line(text, "hint", q.Hint);
+        Line(text, "current", q.CurrentAnswer);
+        Line(text, "problem", q.Problem);
+        Line(text, "note", q.Note);
+        return text.ToString().TrimEnd();
+    }
+
+    private static string Help(HelpView help)
+    {
+        var text = new StringBuilder("help\n");
+        Line(text, "intro", help.Intro);
+        foreach (var command in help.Commands)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- {command.Usage}: {command.Description}\n");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    private static string Summary(PlanSummaryView s)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"summary {s.Percent}% ({s.Answered}/{s.Total}) of {s.PlanTitle}, {s.State}, owner {s.Owner}{(s.Full ? ", in full" : string.Empty)}\n");
+        foreach (var section in s.Sections)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"section {section.Number} {section.Title}{(section.Complete ? " (complete)" : string.Empty)}\n");
+            if (!s.Full)
+            {
+                continue;
+            }
+
+            foreach (var item in section.Items)
+            {
+                var answer = item.Answer is null ? "(no answer)" : $"{item.Answer} [by {item.AnsweredBy}{(item.CarriedOver ? ", carried over" : string.Empty)}]";
+                text.Append(CultureInfo.InvariantCulture, $"  {item.QuestionId}: {answer}\n");
+            }
+        }
+
+        foreach (var missing in s.Missing)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"missing: {missing}\n");
+        }
+
+        foreach (var unconfirmed in s.Unconfirmed)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"unconfirmed: {unconfirmed}\n");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    private static void Line(StringBuilder text, string label, string? value)
+    {
+        if (value is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{label}: {value}\n");
+        }
+    }
+}

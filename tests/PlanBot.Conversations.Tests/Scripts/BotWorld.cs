@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Time.Testing;
+using PlanBot.Conversations.Engine;
+using PlanBot.Conversations.Tests.Fakes;
+using PlanBot.Conversations.Turns;
+using PlanBot.Domain.Answers;
+
+namespace PlanBot.Conversations.Tests.Scripts;
+
+/// <summary>
+/// One store and one clock shared by any number of bot hosts, and the conversations people hold
+/// with them. The fake clock starts at the real "now", so dates typed relative to it lie ahead.
+/// </summary>
+public sealed class BotWorld
+{
+    public const string Tenant = "msteams:tenant-contoso";
+
+    private int conversations;
+    private int activities;
+
+    public BotWorld()
+    {
+        Bot = NewHost();
+    }
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public InMemoryConversationStore Store { get; } = new();
+
+    public EngineOptions Options { get; } = new();
+
+    /// <summary>The host every script talks to unless told otherwise.</summary>
+    public BotHost Bot { get; }
+
+    public DateTimeOffset Now => Clock.GetUtcNow();
+
+    /// <summary>A new inbound activity id, unique in the world.</summary>
+    public string NextActivityId() => $"activity-{Interlocked.Increment(ref activities)}";
+
+    /// <summary>Another host process over the same store: its own ledger and instance id.</summary>
+    public BotHost NewHost() => new(this);
+
+    /// <summary>A new conversation of <paramref name="user"/> (Dana, the owner, by default) with the bot.</summary>
+    public ChatScript Chat(PersonRef? user = null, string tenant = Tenant, string? conversationId = null, BotHost? via = null)
+    {
+        var id = conversationId ?? $"a:conversation-{Interlocked.Increment(ref conversations)}";
+        var conversation = new ConversationRef("msteams", tenant, id, ConversationKind.Personal, ServiceUrl: "https://smba.trafficmanager.net/emea/");
+        return new ChatScript(this, via ?? Bot, user ?? TestPeople.Dana, conversation);
+    }
+}
