@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Azure.Identity;
 using Microsoft.Azure.Cosmos;
 using PlanBot.Conversations.Ports;
 
@@ -39,6 +40,11 @@ public sealed partial class CosmosConversationStore
         {
             logger.RequestNotSent(e, operation);
             throw new StoreUnavailableException($"Cosmos DB at {options.Endpoint} cannot be reached ({operation}).", e);
+        }
+        catch (Exception e) when (IsSignInFailure(e))
+        {
+            logger.RequestNotSent(e, operation);
+            throw new StoreUnavailableException(SignInFailed(operation), e);
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
@@ -94,6 +100,15 @@ public sealed partial class CosmosConversationStore
 
     private static int SubStatus(ResponseMessage response) =>
         int.TryParse(response.Headers["x-ms-substatus"], out var value) ? value : 0;
+
+    private string SignInFailed(string operation) =>
+        $"The host could not sign in to Cosmos DB ({operation}): check its managed identity"
+        + (string.IsNullOrEmpty(options.ManagedIdentityClientId) ? "" : $" ({CosmosStoreOptions.Section}:ManagedIdentityClientId)")
+        + $", or set {CosmosStoreOptions.Section}:Key where keys are allowed.";
+
+    /// <summary>Azure.Identity could not get a token: no managed identity here, or Entra ID not answering.</summary>
+    private static bool IsSignInFailure(Exception e) =>
+        e is AuthenticationFailedException || (e.InnerException is { } inner && IsSignInFailure(inner));
 
     private static bool IsConnectionFailure(Exception e) =>
         e is HttpRequestException or IOException or SocketException or TimeoutException

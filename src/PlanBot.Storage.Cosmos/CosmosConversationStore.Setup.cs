@@ -75,5 +75,9 @@ public sealed partial class CosmosConversationStore
         {
             throw new StoreUnavailableException($"Cosmos DB at {options.Endpoint} cannot be reached.", e);
         }
+        catch (Exception e) when (IsSignInFailure(e))
+        {
+            throw new StoreUnavailableException(SignInFailed("prepare the containers"), e);
+        }
     }
 }

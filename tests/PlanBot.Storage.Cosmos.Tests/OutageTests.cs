@@ -77,6 +77,25 @@ public sealed class OutageTests(CosmosFixture cosmos)
         await AssertNotReachableQuicklyAsync(host);
     }
 
+    [Fact]
+    public async Task A_host_that_cannot_sign_in_reports_the_store_unavailable_and_not_ready()
+    {
+        var options = CosmosFixture.Options(cosmos.Endpoint, CosmosFixture.NewDatabase(), o =>
+        {
+            o.Key = null;
+            o.ManagedIdentityClientId = "6f1c0de2-0000-4000-8000-000000000009";
+            o.RequestTimeout = RequestTimeout;
+        });
+        using var client = CosmosClientFactory.Create(options, credential: new NoIdentityHere());
+        var store = new CosmosConversationStore(client, options);
+
+        var refused = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.InitializeAsync(None));
+        Assert.Contains("could not sign in", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:Cosmos:ManagedIdentityClientId", refused.Message, StringComparison.Ordinal);
+        await AssertUnavailableQuicklyAsync(() => store.LoadAsync(NewConversation(NewTenant()), None));
+        Assert.False(await store.IsReachableAsync(None));
+    }
+
     internal static async Task<(ConversationRef Conversation, string PlanId)> StartAsync(TestStore host)
     {
         var conversation = NewConversation(NewTenant());
@@ -143,5 +162,15 @@ public sealed class OutageTests(CosmosFixture cosmos)
                 await Task.Delay(200);
             }
         }
+    }
+
+    /// <summary>What a managed identity credential does on a machine that has none.</summary>
+    private sealed class NoIdentityHere : Azure.Core.TokenCredential
+    {
+        public override Azure.Core.AccessToken GetToken(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            throw new Azure.Identity.CredentialUnavailableException("No managed identity endpoint found.");
+
+        public override ValueTask<Azure.Core.AccessToken> GetTokenAsync(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            throw new Azure.Identity.CredentialUnavailableException("No managed identity endpoint found.");
     }
 }
