@@ -1,4 +1,5 @@
 using PlanBot.BotFramework.Teams;
+using PlanBot.Host.Export;
 using PlanBot.Host.Health;
 using PlanBot.Host.Hosting;
 
@@ -17,6 +18,7 @@ await app.Services.InitializePlanBotStoreAsync(app.Lifetime.ApplicationStopping)
 app.UseBadRequestsAsClientErrors();
 app.MapHealth();
 app.MapBotFramework();
+app.MapExport();
 
 app.Run();
 

@@ -20,6 +20,7 @@ public static class TextRenderer
             HelpView help => Help(help),
             PlanSummaryView summary => Summary(summary),
             ApprovalView approval => Approval(approval),
+            ExportView export => Export(export),
             _ => throw new ArgumentOutOfRangeException(nameof(view), view.GetType().Name, "No text form for this view."),
         };
     }
@@ -36,6 +37,14 @@ public static class TextRenderer
         return notice.Mentions is { Count: > 0 } people
             ? $"{text}\n\n{string.Join(", ", people.Select(p => MarkdownText.Escape(p.ToString())))}"
             : text;
+    }
+
+    private static string Export(ExportView export)
+    {
+        var link = export.Link is null ? string.Empty : $"Download: {export.Link} (valid for {export.LinkLifetime.TotalMinutes:0} minutes)";
+        return export.Markdown is null
+            ? $"The plan for {MarkdownText.Escape(export.PlanTitle)} is too long to show here. {link}"
+            : $"{export.Markdown}\n\n---\n{link}";
     }
 
     private static string Approval(ApprovalView a)

@@ -13,7 +13,7 @@ public static partial class CommandParser
 {
     /// <summary>Commands that take no arguments: "status please" is an answer, "status" is the command.</summary>
     private static readonly HashSet<string> Bare = new(
-        ["help", "status", "skip", "back", "show", "cancel", "list", "submit", "pending", "history", "approve"],
+        ["help", "status", "skip", "back", "show", "cancel", "list", "submit", "pending", "history", "approve", "fresh", "keep", "remove", "export"],
         StringComparer.OrdinalIgnoreCase);
 
     public static Command? Parse(string text)
@@ -34,6 +34,7 @@ public static partial class CommandParser
             "plan" when args.Length == 0 || PlanArgs().IsMatch(args) => new Command(name, args),
             "edit" when !args.Contains('\n', StringComparison.Ordinal) && args.Length <= 40 => new Command(name, args),
             "reject" => new Command(name, args),
+            "baseline" when args.Length == 0 || PlanArgs().IsMatch(args) => new Command(name, args),
             "channel" when args.Length == 0 || ChannelArgs().IsMatch(args) => new Command(name, args),
             "quorum" when args.Length == 0 || QuorumArgs().IsMatch(args) => new Command(name, args),
             _ => null,

@@ -12,5 +12,5 @@ public sealed class EngineOptions
     public TimeSpan OwedReplyGrace { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>How often a turn is re-run on fresh data after losing a write race before giving up.</summary>
-    public int MaxCommitAttempts { get; set; } = 8;
+    public int MaxCommitAttempts { get; set; } = 10;
 }

@@ -17,6 +17,7 @@ public sealed partial class PlanEngine
         var active = work.Active!;
         var document = active.Document;
         var before = document.Plan;
+        var submitted = before.Submit(work.From, work.Now);
         var channel = await ReleaseChannelAsync(work.Turn.Conversation.TenantId, before.Product, cancellationToken);
         if (channel is null)
         {
@@ -26,7 +27,7 @@ public sealed partial class PlanEngine
             return;
         }
 
-        document.Plan = before.Submit(work.From, work.Now);
+        document.Plan = submitted;
         work.Touch(active);
         var plan = document.Plan;
         if (document.Posts.TryGetValue(ApprovalViews.PostKey, out var post))

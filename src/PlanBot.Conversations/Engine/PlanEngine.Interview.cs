@@ -10,7 +10,7 @@ namespace PlanBot.Conversations.Engine;
 /// <summary>The interview: starting or resuming a plan, answers, skip, back and edit.</summary>
 public sealed partial class PlanEngine
 {
-    private async Task StartOrResumeAsync(TurnWork work, string arguments, CancellationToken cancellationToken)
+    private async Task StartOrResumeAsync(TurnWork work, string arguments, CancellationToken cancellationToken, bool offerBaseline = true)
     {
         var parts = arguments.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length != 2)
@@ -33,8 +33,14 @@ public sealed partial class PlanEngine
             ? active
             : await store.FindPlanAsync(tenant, product, version, cancellationToken);
 
+        if (found is null && offerBaseline && await OfferBaselineAsync(work, product, version, cancellationToken))
+        {
+            return;
+        }
+
         if (found is null)
         {
+            work.Session.PendingStart = null;
             var plan = Plan.Start(Guid.NewGuid().ToString("N"), tenant, product, version, work.From, work.Now);
             var created = new Versioned<PlanDocument>(new PlanDocument { Plan = plan }, null);
             work.Attach(created);
@@ -43,7 +49,7 @@ public sealed partial class PlanEngine
             session.EditingSection = null;
             var first = PlanChecklist.Questions[0];
             session.Cursor = first.Id;
-            work.Reply(Interview.Ask(plan, first, note:
+            work.Reply(Ask(work, plan, first, note:
                 $"Started the deployment plan for {plan.Title}. I'll ask {PlanChecklist.Count} questions, section by section. `skip`, `back`, `status` and `help` work at any time."));
             return;
         }
@@ -74,7 +80,7 @@ public sealed partial class PlanEngine
             return;
         }
 
-        work.Reply(Interview.Ask(document.Plan, next, note: note));
+        work.Reply(Ask(work, document.Plan, next, note: note));
     }
 
     private async Task AnswerAsync(TurnWork work, string text, CancellationToken cancellationToken)
@@ -94,7 +100,7 @@ public sealed partial class PlanEngine
 
         if (text.Length == 0 && work.Turn.Mentions.Count == 0)
         {
-            work.Reply(Interview.Ask(document.Plan, question, problem: "I didn't get an answer. Type it, or `skip` to leave this question for later (`help` lists every command)."));
+            work.Reply(Ask(work, document.Plan, question, problem: "I didn't get an answer. Type it, or `skip` to leave this question for later (`help` lists every command)."));
             return;
         }
 
@@ -102,7 +108,7 @@ public sealed partial class PlanEngine
         var read = AnswerReader.Read(question, text, new AnswerContext(work.Now, zone, work.Turn.Mentions));
         if (!read.IsValid)
         {
-            work.Reply(Interview.Ask(document.Plan, question, problem: read.Problem));
+            work.Reply(Ask(work, document.Plan, question, problem: read.Problem));
             return;
         }
 
@@ -123,12 +129,17 @@ public sealed partial class PlanEngine
         var next = Interview.Next(document.Plan, session, question.Id);
         session.Cursor = next?.Id;
         var saved = unresolved is null ? "Saved." : $"Saved. {unresolved}";
+        if (question.Id == "components" && await SimilarProductsAsync(work, document.Plan, cancellationToken) is { } similar)
+        {
+            saved = $"{saved} {similar}";
+        }
+
         if (next is not null)
         {
             var note = editing is int section && session.EditingSection is null
                 ? $"{saved} Section {section} is done; back to the open questions."
                 : saved;
-            work.Reply(Interview.Ask(document.Plan, next, note: note));
+            work.Reply(Ask(work, document.Plan, next, note: note));
             return;
         }
 
@@ -204,7 +215,7 @@ public sealed partial class PlanEngine
             return;
         }
 
-        work.Reply(Interview.Ask(document.Plan, next, note: "Skipped; it stays open."));
+        work.Reply(Ask(work, document.Plan, next, note: "Skipped; it stays open."));
     }
 
     private static void Back(TurnWork work)
@@ -215,13 +226,13 @@ public sealed partial class PlanEngine
         var previous = session.Cursor is null ? PlanChecklist.Get(current) : Interview.Previous(session, current);
         if (previous is null)
         {
-            work.Reply(Interview.Ask(document.Plan, PlanChecklist.Get(current), note: "This is the first question."));
+            work.Reply(Ask(work, document.Plan, PlanChecklist.Get(current), note: "This is the first question."));
             return;
         }
 
         session.Cursor = previous.Id;
         session.Skipped.Remove(previous.Id);
-        work.Reply(Interview.Ask(document.Plan, previous, note: "Back one question. Type a new answer, or `skip` to keep the current one."));
+        work.Reply(Ask(work, document.Plan, previous, note: "Back one question. Type a new answer, or `skip` to keep the current one."));
     }
 
     private static void Edit(TurnWork work, string which)
@@ -240,17 +251,18 @@ public sealed partial class PlanEngine
         session.EditingSection = section.Number;
         var first = PlanChecklist.In(section.Section).First();
         session.Cursor = first.Id;
-        work.Reply(Interview.Ask(document.Plan, first, note:
+        work.Reply(Ask(work, document.Plan, first, note:
             $"Editing section {section.Number}, {section.Title}. Type a new answer, or `skip` to keep the current one."));
     }
 
     private static void Finish(TurnWork work, Plan plan)
     {
+        work.Session.Cursor = null;
         var completeness = plan.Completeness();
         var text = completeness.Missing.Count == 0
             ? $"That was the last question: the plan for {plan.Title} is {completeness.Percent}% complete. Type `submit` to send it to its approvers."
             : $"That was the last open question. {completeness.Missing.Count} question(s) are still open: `edit <section>` answers them, `status` lists them.";
         work.Reply(new NoticeView(text, Tone.Success));
-        work.Reply(PlanSummaries.Build(plan, full: false));
+        work.Reply(PlanSummaries.Build(plan, full: false, work.Now));
     }
 }

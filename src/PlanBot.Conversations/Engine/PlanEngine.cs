@@ -16,7 +16,8 @@ public sealed partial class PlanEngine(
     IConversationStore store,
     EngineOptions options,
     ITenantStore? tenants = null,
-    IPeopleDirectory? people = null)
+    IPeopleDirectory? people = null,
+    IExportLinks? exports = null)
 {
     public async Task HandleAsync(TurnWork work, CancellationToken cancellationToken)
     {
@@ -71,6 +72,12 @@ public sealed partial class PlanEngine(
             case "channel":
                 await ChannelAsync(work, command.Arguments, cancellationToken);
                 return;
+            case "baseline":
+                await BaselineAsync(work, command.Arguments, cancellationToken);
+                return;
+            case "fresh":
+                await FreshAsync(work, cancellationToken);
+                return;
             default:
                 if (work.Active is null)
                 {
@@ -97,10 +104,19 @@ public sealed partial class PlanEngine(
         switch (command.Name)
         {
             case "status":
-                work.Reply(PlanSummaries.Build(plan, full: false));
+                work.Reply(await SummaryAsync(work, plan, full: false, cancellationToken));
                 break;
             case "show":
-                work.Reply(PlanSummaries.Build(plan, full: true));
+                work.Reply(await SummaryAsync(work, plan, full: true, cancellationToken));
+                break;
+            case "keep":
+                Keep(work);
+                break;
+            case "remove":
+                Remove(work);
+                break;
+            case "export":
+                Export(work);
                 break;
             case "history":
                 work.Reply(History(plan));
@@ -139,8 +155,17 @@ public sealed partial class PlanEngine(
             && work.Session.Cursor is { } cursor
             && Domain.Checklist.PlanChecklist.Find(cursor) is { } question)
         {
-            work.Reply(Interview.Ask(active.Document.Plan, question));
+            work.Reply(Ask(work, active.Document.Plan, question));
         }
+    }
+
+    /// <summary>The summary with schedule warnings and, for a plan from a baseline, what changed against it.</summary>
+    private async Task<PlanSummaryView> SummaryAsync(TurnWork work, Plan plan, bool full, CancellationToken cancellationToken)
+    {
+        var baseline = plan.BaselinePlanId is { } id
+            ? (await store.GetPlanAsync(plan.TenantId, id, cancellationToken))?.Document.Plan
+            : null;
+        return PlanSummaries.Build(plan, full, work.Now, baseline);
     }
 
     private static HelpView NoPlanYet(string? why = null) =>

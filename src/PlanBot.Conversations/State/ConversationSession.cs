@@ -29,6 +29,9 @@ public sealed class ConversationSession
 
     public string? TimeZone { get; set; }
 
+    /// <summary>A release whose plan is about to start, waiting for "baseline" or "fresh".</summary>
+    public PendingStart? PendingStart { get; set; }
+
     public ConversationRef? Reference { get; set; }
 
     public bool HasConsumed(string activityId) => Consumed.Exists(c => c.Id == activityId);

@@ -14,6 +14,9 @@ public sealed record ConversationRef(
     string? TeamId = null,
     string? BotId = null)
 {
-    /// <summary>The key conversation state is stored under.</summary>
-    public string Key => $"{Channel}|{ConversationId}";
+    /// <summary>
+    /// The key conversation state is stored under. It includes the tenant, so the same conversation id
+    /// arriving under another tenant reaches nothing of the first.
+    /// </summary>
+    public string Key => $"{Channel}|{TenantId}|{ConversationId}";
 }

@@ -20,8 +20,9 @@ public static partial class AnswerReader
         var trimmed = (text ?? string.Empty).Trim();
         if (trimmed.Length > AnswerLimits.MaxLength)
         {
-            return ReadResult.Refused(
-                $"That answer is {trimmed.Length:N0} characters long; the limit is {AnswerLimits.MaxLength:N0}. Shorten it, or link to a document.");
+            return ReadResult.Refused(string.Create(
+                CultureInfo.InvariantCulture,
+                $"That answer is {trimmed.Length:N0} characters long; the limit is {AnswerLimits.MaxLength:N0}. Shorten it, or link to a document."));
         }
 
         if (trimmed.Length == 0 && (question.Kind != AnswerKind.People || context.Mentions.Count == 0))
@@ -102,13 +103,15 @@ public static partial class AnswerReader
 
         if (start < context.Now)
         {
-            return ReadResult.Refused($"The window starts in the past ({Describe(startDate)} {startTime:HH:mm} in {context.Zone.Id}). Give a window that lies ahead.");
+            return ReadResult.Refused(string.Create(CultureInfo.InvariantCulture, $"The window starts in the past ({Describe(startDate)} {startTime:HH:mm} in {context.Zone.Id}). Give a window that lies ahead."));
         }
 
-        var endText = endDate == startDate ? endTime.ToString("HH:mm", CultureInfo.InvariantCulture) : $"{Describe(endDate)} {endTime:HH:mm}";
+        var endText = endDate == startDate
+            ? endTime.ToString("HH:mm", CultureInfo.InvariantCulture)
+            : string.Create(CultureInfo.InvariantCulture, $"{Describe(endDate)} {endTime:HH:mm}");
         return ReadResult.Ok(new AnswerValue
         {
-            Text = $"{Describe(startDate)} {startTime:HH:mm} to {endText} ({context.Zone.Id})",
+            Text = string.Create(CultureInfo.InvariantCulture, $"{Describe(startDate)} {startTime:HH:mm} to {endText} ({context.Zone.Id})"),
             WindowStartUtc = start,
             WindowEndUtc = end,
             TimeZone = context.Zone.Id,

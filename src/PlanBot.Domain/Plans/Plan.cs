@@ -33,6 +33,12 @@ public sealed record Plan
 
     public string? BaselinePlanId { get; init; }
 
+    /// <summary>"Contoso.Web 2.4" when the plan started from that plan, for review notes and the diff.</summary>
+    public string? BaselineTitle { get; init; }
+
+    /// <summary>The baseline's version, to spot answers that still name the old release.</summary>
+    public string? BaselineVersion { get; init; }
+
     public IReadOnlyDictionary<string, Answer> Answers { get; init; } = new Dictionary<string, Answer>();
 
     public IReadOnlyList<Decision> Decisions { get; init; } = [];
@@ -81,6 +87,28 @@ public sealed record Plan
 
         var answers = new Dictionary<string, Answer>(Answers) { [answer.QuestionId] = answer };
         return Edited(answers, answer.Provenance.AnsweredBy, now, $"Answered \"{question.Text}\"");
+    }
+
+    /// <summary>Keeps a carried-over answer for this release: it counts as answered by whoever confirmed it.</summary>
+    public Plan Confirm(string questionId, PersonRef by, string channel, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        var answer = AnswerTo(questionId);
+        if (answer is null || !answer.IsUnconfirmed)
+        {
+            return this;
+        }
+
+        var confirmed = answer with { Provenance = new Provenance(by, now, channel, CarriedOver: false, answer.Provenance.CarriedFromPlanId) };
+        var question = PlanChecklist.Get(questionId);
+        if (question.Id == ApproversQuestion && !IsOwner(by))
+        {
+            throw new PlanRuleException($"Only the plan's owner, {Owner}, may change the approvers.");
+        }
+
+        EnsureEditable();
+        var answers = new Dictionary<string, Answer>(Answers) { [questionId] = confirmed };
+        return Edited(answers, by, now, $"Kept the carried-over answer to \"{question.Text}\"");
     }
 
     /// <summary>Removes an answer, so the question counts as missing again.</summary>

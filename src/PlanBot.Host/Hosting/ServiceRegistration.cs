@@ -5,6 +5,7 @@ using PlanBot.BotFramework.Teams;
 using PlanBot.Conversations.Delivery;
 using PlanBot.Conversations.Engine;
 using PlanBot.Conversations.Ports;
+using PlanBot.Host.Export;
 using PlanBot.Storage.Sqlite;
 
 namespace PlanBot.Host.Hosting;
@@ -59,16 +60,28 @@ internal static class ServiceRegistration
     public static IServiceCollection AddPlanBotConversations(this IServiceCollection services)
     {
         services.AddSingleton<DeliveryLedger>();
+        services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section).ValidateOnStart()
+            .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Export:PublicBaseUrl must be an absolute URL.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.SigningKey) || IsKey(o.SigningKey), "Export:SigningKey must be base64 of at least 32 bytes.");
+        services.AddSingleton<ExportLinks>();
+        services.AddSingleton<IExportLinks>(sp => sp.GetRequiredService<ExportLinks>());
         services.AddSingleton(sp => new PlanEngine(
             sp.GetRequiredService<IConversationStore>(),
             sp.GetRequiredService<EngineOptions>(),
             sp.GetService<ITenantStore>(),
-            sp.GetService<IPeopleDirectory>()));
+            sp.GetService<IPeopleDirectory>(),
+            sp.GetService<IExportLinks>()));
         services.AddSingleton<TurnProcessor>();
         services.AddSingleton<OutboxSweeper>();
         services.AddSingleton<PostRegistry>();
         services.AddHostedService<OutboxSweepService>();
         return services;
+    }
+
+    private static bool IsKey(string base64)
+    {
+        var bytes = new byte[base64.Length];
+        return Convert.TryFromBase64String(base64, bytes, out var length) && length >= 32;
     }
 
     public static IServiceCollection AddPlanBotBotFramework(this IServiceCollection services, IConfiguration configuration)
