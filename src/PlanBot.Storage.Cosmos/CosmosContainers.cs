@@ -33,6 +33,7 @@ public static class CosmosContainers
     {
         var properties = new ContainerProperties(Plans, PlansPartitionKey)
         {
+            PartitionKeyDefinitionVersion = PartitionKeyDefinitionVersion.V2,
             UniqueKeyPolicy = new UniqueKeyPolicy { UniqueKeys = { new UniqueKey { Paths = { ReleaseUniqueKey } } } },
         };
         properties.IndexingPolicy.IncludedPaths.Clear();
@@ -48,7 +49,11 @@ public static class CosmosContainers
     /// <summary>Pointers are only ever read by id: nothing to index.</summary>
     public static ContainerProperties ConversationsDefinition()
     {
-        var properties = new ContainerProperties(Conversations, ConversationsPartitionKey) { DefaultTimeToLive = -1 };
+        var properties = new ContainerProperties(Conversations, ConversationsPartitionKey)
+        {
+            PartitionKeyDefinitionVersion = PartitionKeyDefinitionVersion.V2,
+            DefaultTimeToLive = -1,
+        };
         properties.IndexingPolicy.IncludedPaths.Clear();
         properties.IndexingPolicy.ExcludedPaths.Add(new ExcludedPath { Path = "/*" });
         return properties;
@@ -57,7 +62,7 @@ public static class CosmosContainers
     /// <summary>Tenant settings are only ever read by id: nothing to index.</summary>
     public static ContainerProperties TenantsDefinition()
     {
-        var properties = new ContainerProperties(Tenants, TenantsPartitionKey);
+        var properties = new ContainerProperties(Tenants, TenantsPartitionKey) { PartitionKeyDefinitionVersion = PartitionKeyDefinitionVersion.V2 };
         properties.IndexingPolicy.IncludedPaths.Clear();
         properties.IndexingPolicy.ExcludedPaths.Add(new ExcludedPath { Path = "/*" });
         return properties;

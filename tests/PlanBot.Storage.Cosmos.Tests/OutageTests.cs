@@ -18,7 +18,7 @@ public sealed class OutageTests(CosmosFixture cosmos)
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary>The request timeout plus room for a busy two-core machine.</summary>
-    private static readonly TimeSpan Quickly = TimeSpan.FromSeconds(4);
+    private static readonly TimeSpan Quickly = TimeSpan.FromSeconds(5);
 
     [Fact]
     public async Task While_requests_hang_every_call_fails_fast_and_after_the_path_heals_nothing_is_lost()

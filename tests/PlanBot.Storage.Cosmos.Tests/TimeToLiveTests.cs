@@ -39,21 +39,22 @@ public sealed class TimeToLiveTests(CosmosFixture cosmos)
     [Fact]
     public async Task A_pointer_in_use_is_written_again_past_half_its_life_so_it_does_not_expire()
     {
-        var host = await cosmos.OpenAsync(CosmosFixture.NewDatabase(), o => o.ConversationTtlSeconds = 4);
+        var host = await cosmos.OpenAsync(CosmosFixture.NewDatabase(), o => o.ConversationTtlSeconds = 6);
         var conversation = NewConversation(NewTenant());
         var plan = NewPlan(conversation.TenantId).Attached(conversation);
         await host.Store.CommitAsync(Create(NewPointer(conversation, plan.Plan.Id), plan), None);
         var written = await host.Store.LoadAsync(conversation, None);
 
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
         var before = host.Store.RequestCount;
         var refreshed = await host.Store.LoadAsync(conversation, None);
         // Past half its life: read the pointer, write it again as it is, then read the plan.
         Assert.Equal(3, host.Store.RequestCount - before);
         Assert.NotEqual(written.Conversation!.ETag, refreshed.Conversation!.ETag);
 
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
-        Assert.Equal(4, await StoredTtlAsync(host, conversation.Key));
+        // Past the first write's lifetime, well within the second's.
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        Assert.Equal(6, await StoredTtlAsync(host, conversation.Key));
         var later = await host.Store.LoadAsync(conversation, None);
         Assert.Equal(plan.Plan.Id, later.Conversation?.Document.ActivePlanId);
         Assert.Equal(plan.Plan.Id, later.ActivePlan?.Document.Plan.Id);
