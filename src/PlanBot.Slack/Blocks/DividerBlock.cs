@@ -1,0 +1,3 @@
+namespace PlanBot.Slack.Blocks;
+
+public sealed class DividerBlock() : Block("divider");

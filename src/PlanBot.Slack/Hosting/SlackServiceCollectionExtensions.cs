@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PlanBot.Slack.Delivery;
+using PlanBot.Slack.Inbound;
+using PlanBot.Slack.Signing;
+using PlanBot.Slack.SocketMode;
+using PlanBot.Slack.Turns;
+using PlanBot.Slack.WebApi;
+
+namespace PlanBot.Slack.Hosting;
+
+public static class SlackServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Slack adapter when <c>Slack:Enabled</c> is true (and nothing otherwise): options
+    /// validated at start-up, the Web API client with its token handler, the inbound handlers, the
+    /// work queue and its workers, and the Socket Mode client when <c>Slack:SocketMode</c> is true.
+    /// Needs the conversation core (<c>TurnProcessor</c>) registered by the host.
+    /// </summary>
+    public static IServiceCollection AddPlanBotSlack(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(SlackOptions.Section);
+        if (!section.GetValue<bool>(nameof(SlackOptions.Enabled)))
+        {
+            return services;
+        }
+
+        var socketMode = section.GetValue<bool>(nameof(SlackOptions.SocketMode));
+        services.AddOptions<SlackOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(new SlackRegistration(HttpEndpoints: !socketMode, SocketMode: socketMode));
+
+        services.AddSingleton<ChannelPacer>();
+        services.AddTransient<SlackTokenHandler>();
+        services.AddHttpClient<SlackWebApiClient>(http => http.Timeout = TimeSpan.FromSeconds(30))
+            .AddHttpMessageHandler<SlackTokenHandler>();
+
+        services.AddSingleton<SlackTenancy>();
+        services.AddSingleton<SlackUserDirectory>();
+        services.AddSingleton<SlackConversationDirectory>();
+        services.AddSingleton<SlackTurnMapper>();
+        services.AddSingleton<SlackInstallations>();
+        services.AddSingleton<SlackReplyChannel>();
+        services.AddSingleton<RecentEvents>();
+        services.AddSingleton<SlackWorkQueue>();
+        services.AddSingleton<SlackTurnRunner>();
+        services.AddSingleton<SlackInbound>();
+        services.AddHostedService<SlackWorkService>();
+
+        if (socketMode)
+        {
+            services.AddSingleton<SlackSocketModeClient>();
+            services.AddHostedService(sp => sp.GetRequiredService<SlackSocketModeClient>());
+        }
+        else
+        {
+            services.AddSingleton(sp => new SlackSignatureVerifier(
+                sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret!,
+                sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<SlackRequestReader>();
+        }
+
+        return services;
+    }
+}

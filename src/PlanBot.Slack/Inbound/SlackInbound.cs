@@ -1,0 +1,282 @@
+using Microsoft.Extensions.Logging;
+using PlanBot.Conversations.Turns;
+using PlanBot.Domain.Answers;
+using PlanBot.Slack.Commands;
+using PlanBot.Slack.Delivery;
+using PlanBot.Slack.Events;
+using PlanBot.Slack.Interaction;
+using PlanBot.Slack.Rendering;
+using PlanBot.Slack.Turns;
+using PlanBot.Slack.WebApi;
+
+namespace PlanBot.Slack.Inbound;
+
+/// <summary>
+/// What PlanBot does with each Slack request, the same over HTTP and Socket Mode: the answer Slack
+/// gets at once, and the quick step after it (open a modal, queue the turn). Turns themselves run
+/// later on the <see cref="SlackWorkQueue"/>.
+/// </summary>
+public sealed class SlackInbound(
+    SlackWorkQueue queue,
+    RecentEvents recent,
+    SlackInstallations installations,
+    SlackTenancy tenancy,
+    SlackTurnMapper mapper,
+    SlackTurnRunner runner,
+    SlackWebApiClient api,
+    TimeProvider time,
+    ILogger<SlackInbound> logger)
+{
+    public const string BusyText = "I'm busy right now and could not take that in. Please try again in a minute.";
+
+    /// <summary>An Events API envelope; <paramref name="retry"/> is <c>X-Slack-Retry-Num</c> (or the Socket Mode retry attempt).</summary>
+    public SlackWork Event(EventEnvelope envelope, string? retry)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        switch (envelope.Type)
+        {
+            case "url_verification":
+                return new SlackWork(SlackAck.Challenge(envelope.Challenge ?? string.Empty));
+            case "app_rate_limited":
+                logger.AppRateLimited(envelope.TeamId);
+                return SlackWork.Done;
+            case "event_callback" when envelope.Event is { } inner:
+                return Callback(envelope, inner, retry);
+            default:
+                logger.EventIgnored(envelope.Type ?? "(none)", null);
+                return SlackWork.Done;
+        }
+    }
+
+    /// <summary>A slash command: answered at once with an empty 200, run as the chat command it stands for.</summary>
+    public SlackWork Command(SlashCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (string.IsNullOrEmpty(command.ChannelId) || string.IsNullOrEmpty(command.UserId))
+        {
+            return new SlackWork(SlackAck.Ephemeral("That command came without a channel or a user; I cannot act on it."));
+        }
+
+        return new SlackWork(SlackAck.Empty, _ =>
+            Task.FromResult(Enqueue("command", command.ChannelId, ct => mapper.FromCommandAsync(command, ct)) ? null : SlackAck.Ephemeral(BusyText)));
+    }
+
+    /// <summary>An interactivity payload: <c>block_actions</c> or <c>view_submission</c>.</summary>
+    public SlackWork Interaction(InteractionPayload payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        return payload.Type switch
+        {
+            "block_actions" => BlockActions(payload),
+            "view_submission" => ViewSubmission(payload),
+            _ => Ignored(payload.Type ?? "(none)", null),
+        };
+    }
+
+    private SlackWork Callback(EventEnvelope envelope, SlackEvent inner, string? retry)
+    {
+        var tenant = tenancy.TenantFor(envelope.TeamId, envelope.EnterpriseId);
+        switch (inner.Type)
+        {
+            case "app_uninstalled":
+            case "tokens_revoked" when inner.Tokens?.Bot is { Count: > 0 }:
+                return Removed(envelope, inner.Type, tenant);
+            case "app_mention" or "message" when IsToTheBot(envelope, inner):
+                var eventId = envelope.EventId ?? $"{inner.Channel}:{inner.Ts}";
+                if (!recent.TryAdd(eventId))
+                {
+                    logger.DuplicateEvent(eventId, retry);
+                    return SlackWork.Done;
+                }
+
+                var key = SlackConversationId.Id(inner.Channel!, inner.ThreadTs);
+                return new SlackWork(SlackAck.Empty, _ =>
+                {
+                    if (Enqueue("event", key, ct => mapper.FromEventAsync(envelope, ct)))
+                    {
+                        return Task.FromResult<SlackAck?>(null);
+                    }
+
+                    recent.Remove(eventId);
+                    return Task.FromResult<SlackAck?>(SlackAck.Busy);
+                });
+            default:
+                logger.EventIgnored(inner.Type ?? "(none)", inner.Subtype);
+                return SlackWork.Done;
+        }
+    }
+
+    /// <summary>
+    /// Mentions in channels, and direct messages; never the bot's own messages, edits, joins or any
+    /// other subtype.
+    /// </summary>
+    private static bool IsToTheBot(EventEnvelope envelope, SlackEvent inner)
+    {
+        if (inner.Subtype is not null || inner.BotId is not null || inner.User is null || inner.Channel is null)
+        {
+            return false;
+        }
+
+        if (inner.User == envelope.BotUserId)
+        {
+            return false;
+        }
+
+        return inner.Type == "app_mention" || inner.ChannelType == "im";
+    }
+
+    /// <summary>
+    /// The app was uninstalled or its bot token revoked: stop posting at once (in memory), and let the
+    /// engine record the removal, so the team's release channels go stale for every host.
+    /// </summary>
+    private SlackWork Removed(EventEnvelope envelope, string what, string tenant)
+    {
+        installations.MarkRemoved(tenant, time.GetUtcNow());
+        logger.AppRemoved(what, tenant);
+        var team = envelope.TeamId ?? envelope.EnterpriseId ?? "unknown";
+        var eventId = envelope.EventId ?? $"{what}:{team}";
+        if (!recent.TryAdd(eventId))
+        {
+            return SlackWork.Done;
+        }
+
+        var where = new ConversationRef(SlackTenancy.Channel, tenant, team, ConversationKind.Channel, TeamId: envelope.TeamId);
+        var turn = new Turn(TurnKind.InstallationChanged, eventId, where, new PersonRef(string.Empty, "Slack"), "remove", []);
+        return new SlackWork(SlackAck.Empty, _ => Task.FromResult<SlackAck?>(Enqueue("event", team, _ => Task.FromResult(turn)) ? null : SlackAck.Busy));
+    }
+
+    private SlackWork BlockActions(InteractionPayload payload)
+    {
+        var action = payload.Actions?.FirstOrDefault();
+        if (action?.ActionId is null || payload.User?.Id is null || (payload.Container?.ChannelId ?? payload.Channel?.Id) is null)
+        {
+            return Ignored("block_actions", action?.ActionId ?? "no action");
+        }
+
+        var (conversationId, channelName) = SlackTurnMapper.ActionConversationId(payload, action.ActionId);
+        var data = FlatJson.Read(action.Value);
+        switch (action.ActionId)
+        {
+            case SlackIds.Reject when data.TryGetValue("planId", out var planId) && data.TryGetValue("revision", out var revision):
+                // views.open first: the trigger id is good for 3 seconds, once.
+                return new SlackWork(SlackAck.Empty, ct => OpenModalAsync(payload, "reject", RejectModal.Build(planId, revision, conversationId, channelName), ct));
+            case SlackIds.AnswerForm when data.TryGetValue("planId", out var planId) && data.TryGetValue("questionId", out var questionId):
+                return new SlackWork(SlackAck.Empty, ct => OpenModalAsync(payload, "answer", AnswerModal.Build(planId, questionId, conversationId, channelName), ct));
+            default:
+                return new SlackWork(SlackAck.Empty, _ => Task.FromResult(
+                    Enqueue("action", conversationId, ct => mapper.FromBlockActionAsync(payload, action, ct)) ? null : SlackAck.Busy));
+        }
+    }
+
+    private SlackWork ViewSubmission(InteractionPayload payload)
+    {
+        var view = payload.View;
+        if (view is null || payload.User?.Id is null)
+        {
+            return Ignored("view_submission", "no view");
+        }
+
+        var metadata = FlatJson.Read(view.PrivateMetadata);
+        if (!metadata.TryGetValue("conversation", out var conversationId) || !SlackConversationId.IsWellFormed(conversationId))
+        {
+            return Ignored("view_submission", view.CallbackId);
+        }
+
+        metadata.TryGetValue("channelName", out var channelName);
+        switch (view.CallbackId)
+        {
+            case SlackIds.RejectModal when metadata.ContainsKey("planId") && metadata.ContainsKey("revision"):
+                var reason = view.State?.Read(SlackIds.ReasonInput, SlackIds.ReasonInput);
+                if (string.IsNullOrWhiteSpace(reason))
+                {
+                    return new SlackWork(SlackAck.Errors(SlackIds.ReasonInput, "Give the reason for rejecting the plan."));
+                }
+
+                return Submit(payload, conversationId, channelName, new CardAction("reject", new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["planId"] = metadata["planId"],
+                    ["revision"] = metadata["revision"],
+                    ["reason"] = reason.Trim(),
+                }), SlackIds.ReasonInput);
+            case SlackIds.AnswerModal when metadata.ContainsKey("planId") && metadata.ContainsKey("questionId"):
+                var answer = view.State?.Read(SlackIds.AnswerInput, SlackIds.AnswerInput);
+                if (string.IsNullOrWhiteSpace(answer))
+                {
+                    return new SlackWork(SlackAck.Errors(SlackIds.AnswerInput, "Type an answer, or close this and type `skip`."));
+                }
+
+                return Submit(payload, conversationId, channelName, new CardAction("answer", new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["planId"] = metadata["planId"],
+                    ["questionId"] = metadata["questionId"],
+                    ["answer"] = answer.Trim(),
+                }), SlackIds.AnswerInput);
+            default:
+                return Ignored("view_submission", view.CallbackId);
+        }
+    }
+
+    private SlackWork Submit(InteractionPayload payload, string conversationId, string? channelName, CardAction action, string inputBlock) =>
+        new(SlackAck.Empty, _ => Task.FromResult(
+            Enqueue("submission", conversationId, ct => mapper.FromSubmissionAsync(payload, conversationId, channelName, action, ct))
+                ? null
+                : SlackAck.Errors(inputBlock, BusyText)));
+
+    private async Task<SlackAck?> OpenModalAsync(InteractionPayload payload, string modal, Blocks.ModalView view, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(payload.TriggerId))
+        {
+            logger.InteractionIgnored("block_actions", "no trigger_id");
+            return null;
+        }
+
+        try
+        {
+            await api.OpenViewAsync(payload.TriggerId, view, cancellationToken);
+        }
+        catch (Exception failure) when (failure is SlackApiException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.ModalFailed(failure, modal);
+            await TellAsync(payload, modal == "reject"
+                ? "I could not open the form for your reason. Type `reject <reason>` to me instead."
+                : "I could not open the form. Type your answer to me instead.", cancellationToken);
+        }
+
+        return null;
+    }
+
+    private async Task TellAsync(InteractionPayload payload, string text, CancellationToken cancellationToken)
+    {
+        var channel = payload.Container?.ChannelId ?? payload.Channel?.Id;
+        if (channel is null || payload.User?.Id is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await api.PostEphemeralAsync(new PostEphemeralRequest { Channel = channel, User = payload.User.Id, Text = text }, cancellationToken);
+        }
+        catch (Exception failure) when (failure is SlackApiException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.ActionAnswerFailed(failure, channel);
+        }
+    }
+
+    private bool Enqueue(string kind, string orderingKey, Func<CancellationToken, Task<Turn>> map)
+    {
+        if (queue.TryEnqueue(orderingKey, ct => runner.RunAsync(map, ct)))
+        {
+            return true;
+        }
+
+        logger.QueueFull(kind);
+        return false;
+    }
+
+    private SlackWork Ignored(string type, string? detail)
+    {
+        logger.InteractionIgnored(type, detail);
+        return SlackWork.Done;
+    }
+}

@@ -1,0 +1,35 @@
+namespace PlanBot.Slack.Rendering;
+
+/// <summary>
+/// The names PlanBot gives to interactive elements. They are the contract between the blocks it
+/// sends and the payloads Slack sends back: an action id is the verb of the button.
+/// </summary>
+public static class SlackIds
+{
+    /// <summary>Approve the plan: value <c>{"planId","revision"}</c>; becomes the card action <c>approve</c>.</summary>
+    public const string Approve = "approve";
+
+    /// <summary>Reject the plan: value <c>{"planId","revision"}</c>; opens the reason modal first.</summary>
+    public const string Reject = "reject";
+
+    /// <summary>Skip the open question: value <c>{"planId","questionId"}</c>; becomes the chat command <c>skip</c>.</summary>
+    public const string Skip = "skip";
+
+    /// <summary>Answer in a form: value <c>{"planId","questionId"}</c>; opens the answer modal.</summary>
+    public const string AnswerForm = "answer_form";
+
+    /// <summary>The actions block of the approval message; a reply carrying it replaces the clicked message.</summary>
+    public const string ApprovalBlock = "approval";
+
+    public const string QuestionBlock = "question";
+
+    /// <summary>The reject modal's callback id, and the block and action id of its reason input.</summary>
+    public const string RejectModal = "reject";
+
+    public const string ReasonInput = "reason";
+
+    /// <summary>The answer modal's callback id, and the block and action id of its answer input.</summary>
+    public const string AnswerModal = "answer";
+
+    public const string AnswerInput = "answer";
+}

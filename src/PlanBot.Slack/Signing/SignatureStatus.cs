@@ -1,0 +1,11 @@
+namespace PlanBot.Slack.Signing;
+
+public enum SignatureStatus
+{
+    Valid,
+    Missing,
+    Malformed,
+    Stale,
+    Future,
+    Mismatch,
+}

@@ -1,0 +1,170 @@
+using PlanBot.Conversations.Turns;
+using PlanBot.Domain.Answers;
+using PlanBot.Slack.Commands;
+using PlanBot.Slack.Events;
+using PlanBot.Slack.Interaction;
+using PlanBot.Slack.Rendering;
+
+namespace PlanBot.Slack.Turns;
+
+/// <summary>
+/// Turns Slack payloads into channel-neutral turns: the tenant from the team (or Grid organisation),
+/// the conversation (channel, or channel and thread), the sender with the name and IANA time zone
+/// <c>users.info</c> gives, the bot's mention removed from the text and other mentions kept as markup.
+/// </summary>
+public sealed class SlackTurnMapper(SlackTenancy tenancy, SlackUserDirectory users, SlackConversationDirectory conversations)
+{
+    /// <summary>A message to the bot: an <c>app_mention</c> in a channel, or a direct message.</summary>
+    public async Task<Turn> FromEventAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var message = envelope.Event ?? throw new ArgumentException("The envelope carries no event.", nameof(envelope));
+        var channel = message.Channel ?? throw new ArgumentException("The event names no channel.", nameof(envelope));
+        var kind = await conversations.KindAsync(channel, message.ChannelType, null, cancellationToken);
+        var where = Reference(envelope.TeamId, envelope.EnterpriseId, SlackConversationId.Id(channel, message.ThreadTs), kind, envelope.BotUserId);
+        var (text, mentions) = SlackText.Read(message.Text, envelope.BotUserId);
+        var (from, zone) = await PersonAsync(message.User!, null, cancellationToken);
+        var activityId = envelope.EventId ?? $"{channel}:{message.Ts}";
+        return new Turn(TurnKind.Message, activityId, where, from, text, await MentionsAsync(mentions, cancellationToken), zone);
+    }
+
+    /// <summary>A slash command, as the chat command it stands for (<see cref="CommandText"/>).</summary>
+    public async Task<Turn> FromCommandAsync(SlashCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var channel = command.ChannelId ?? throw new ArgumentException("The command names no channel.", nameof(command));
+        var kind = await conversations.KindAsync(channel, null, command.ChannelName, cancellationToken);
+        var where = Reference(command.TeamId, command.EnterpriseId, channel, kind, null);
+        var (text, mentions) = SlackText.Read(CommandText(command.Text), null);
+        var (from, zone) = await PersonAsync(command.UserId!, command.UserName, cancellationToken);
+        var activityId = $"command:{command.TriggerId ?? Guid.NewGuid().ToString("N")}";
+        return new Turn(TurnKind.Message, activityId, where, from, text, await MentionsAsync(mentions, cancellationToken), zone);
+    }
+
+    /// <summary>
+    /// A button: its action id is the verb, its value (flat JSON) the data, with the values of any
+    /// inputs on the same surface merged in by action id (the button's own data wins).
+    /// </summary>
+    public async Task<Turn> FromBlockActionAsync(InteractionPayload payload, BlockAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(action);
+        var data = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in payload.State?.ByActionId() ?? [])
+        {
+            data[key] = value;
+        }
+
+        var carried = FlatJson.Read(action.Value);
+        if (carried.Count == 0 && action.Value is { } raw)
+        {
+            data["value"] = raw;
+        }
+
+        foreach (var (key, value) in carried)
+        {
+            data[key] = value;
+        }
+
+        if ((action.SelectedOption?.Value ?? action.SelectedDate) is { } picked)
+        {
+            data[action.ActionId!] = picked;
+        }
+
+        var where = await ActionConversationAsync(payload, action.ActionId, cancellationToken);
+        return await ActionTurnAsync(payload, where, new CardAction(action.ActionId!, data), cancellationToken);
+    }
+
+    /// <summary>A modal's submission, as the card action <paramref name="verb"/> in the conversation its metadata names.</summary>
+    public async Task<Turn> FromSubmissionAsync(InteractionPayload payload, string conversationId, string? channelName, CardAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(action);
+        var kind = await conversations.KindAsync(SlackConversationId.Parse(conversationId).Channel, null, channelName, cancellationToken);
+        var where = Reference(payload.TeamId, payload.EnterpriseId, conversationId, kind, null);
+        return await ActionTurnAsync(payload, where, action, cancellationToken);
+    }
+
+    /// <summary>
+    /// The conversation a button on a message belongs to: the channel, plus the thread when the message
+    /// is a reply in one. The approval message's buttons answer in its own thread, where the decisions go.
+    /// </summary>
+    public async Task<ConversationRef> ActionConversationAsync(InteractionPayload payload, string? actionId, CancellationToken cancellationToken)
+    {
+        var (conversationId, channelName) = ActionConversationId(payload, actionId);
+        var kind = await conversations.KindAsync(SlackConversationId.Parse(conversationId).Channel, null, channelName, cancellationToken);
+        return Reference(payload.TeamId, payload.EnterpriseId, conversationId, kind, null);
+    }
+
+    /// <summary>The conversation id of <see cref="ActionConversationAsync"/>, and the channel's name as the payload gives it; no I/O.</summary>
+    public static (string ConversationId, string? ChannelName) ActionConversationId(InteractionPayload payload, string? actionId)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        var channel = payload.Container?.ChannelId ?? payload.Channel?.Id ?? throw new ArgumentException("The interaction names no channel.", nameof(payload));
+        var ts = payload.Message?.Ts ?? payload.Container?.MessageTs;
+        var threadTs = payload.Message?.ThreadTs ?? payload.Container?.ThreadTs;
+        var inThread = threadTs is not null && threadTs != ts ? threadTs : null;
+        if (actionId is SlackIds.Approve or SlackIds.Reject && inThread is null)
+        {
+            inThread = ts;
+        }
+
+        return (SlackConversationId.Id(channel, inThread), payload.Channel?.Name);
+    }
+
+    /// <summary>
+    /// <c>/plan &lt;args&gt;</c> as a chat command: nothing or <c>help</c> is help, a command (<c>status</c>,
+    /// <c>submit</c>, <c>edit 3</c>, …) is itself, anything else names a release (<c>Contoso.Web 2.4</c> is
+    /// <c>plan Contoso.Web 2.4</c>).
+    /// </summary>
+    public static string CommandText(string? arguments)
+    {
+        var text = (arguments ?? string.Empty).Trim();
+        if (text.Length == 0)
+        {
+            return "help";
+        }
+
+        var command = Conversations.Engine.CommandParser.Parse(text);
+        return command is not null ? text : $"plan {text}";
+    }
+
+    private async Task<Turn> ActionTurnAsync(InteractionPayload payload, ConversationRef where, CardAction action, CancellationToken cancellationToken)
+    {
+        var (from, zone) = await PersonAsync(payload.User?.Id ?? string.Empty, payload.User?.Name ?? payload.User?.Username, cancellationToken);
+        var activityId = $"action:{payload.TriggerId ?? Guid.NewGuid().ToString("N")}";
+        return new Turn(TurnKind.Action, activityId, where, from, string.Empty, [], zone, action);
+    }
+
+    private ConversationRef Reference(string? teamId, string? enterpriseId, string conversationId, ConversationKind kind, string? botUserId) =>
+        new(SlackTenancy.Channel, tenancy.TenantFor(teamId, enterpriseId), conversationId, kind, ServiceUrl: null, TeamId: teamId, BotId: botUserId);
+
+    private async Task<(PersonRef Person, string? TimeZone)> PersonAsync(string userId, string? fallbackName, CancellationToken cancellationToken)
+    {
+        if (userId.Length == 0)
+        {
+            return (new PersonRef(string.Empty, fallbackName ?? string.Empty), null);
+        }
+
+        var user = await users.FindAsync(userId, cancellationToken);
+        var name = user?.DisplayName is { Length: > 0 } display ? display : fallbackName ?? string.Empty;
+        return (new PersonRef(userId, name), string.IsNullOrWhiteSpace(user?.Tz) ? null : user.Tz);
+    }
+
+    private async Task<IReadOnlyList<Mention>> MentionsAsync(IReadOnlyList<SlackText.UserMention> found, CancellationToken cancellationToken)
+    {
+        var mentions = new List<Mention>(found.Count);
+        foreach (var mention in found.Take(50))
+        {
+            var name = mention.Name;
+            if (name is null && SlackPeople.IsSlackUserId(mention.UserId))
+            {
+                name = (await users.FindAsync(mention.UserId, cancellationToken))?.DisplayName;
+            }
+
+            mentions.Add(new Mention(mention.Markup, new PersonRef(mention.UserId, name ?? string.Empty)));
+        }
+
+        return mentions;
+    }
+}

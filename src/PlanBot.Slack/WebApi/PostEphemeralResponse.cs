@@ -1,0 +1,6 @@
+namespace PlanBot.Slack.WebApi;
+
+public sealed class PostEphemeralResponse : SlackResponse
+{
+    public string? MessageTs { get; set; }
+}

@@ -1,0 +1,26 @@
+namespace PlanBot.Slack.WebApi;
+
+/// <summary>The parts of <c>users.info</c> PlanBot uses: names and the IANA time zone.</summary>
+public sealed class SlackUser
+{
+    public string? Id { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? RealName { get; set; }
+
+    /// <summary>IANA zone, such as <c>Europe/London</c>.</summary>
+    public string? Tz { get; set; }
+
+    public bool IsBot { get; set; }
+
+    public bool Deleted { get; set; }
+
+    public SlackUserProfile? Profile { get; set; }
+
+    /// <summary>The name people see: display name, else real name, else the handle.</summary>
+    public string DisplayName =>
+        FirstNonEmpty(Profile?.DisplayName, Profile?.RealName, RealName, Name) ?? string.Empty;
+
+    private static string? FirstNonEmpty(params string?[] names) => names.FirstOrDefault(n => !string.IsNullOrWhiteSpace(n));
+}

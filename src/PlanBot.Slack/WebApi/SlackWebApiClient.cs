@@ -1,0 +1,190 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PlanBot.Slack.Blocks;
+
+namespace PlanBot.Slack.WebApi;
+
+/// <summary>
+/// The Slack Web API methods PlanBot calls. Write methods send JSON (<c>application/json;
+/// charset=utf-8</c>), read methods a form. Slack's <c>ok:false</c> surfaces at once as a
+/// <see cref="SlackApiException"/>; HTTP 429 waits out <c>Retry-After</c> (up to
+/// <see cref="SlackOptions.MaxRetryDelay"/>), and 5xx or a lost connection is retried with backoff,
+/// <see cref="SlackOptions.MaxAttempts"/> tries in all. The token is added by <see cref="SlackTokenHandler"/>.
+/// </summary>
+public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> options, ChannelPacer pacer, TimeProvider time, ILogger<SlackWebApiClient> logger)
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
+
+    public async Task<PostMessageResponse> PostMessageAsync(PostMessageRequest message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await pacer.WaitTurnAsync(message.Channel, cancellationToken);
+        return await CallJsonAsync("chat.postMessage", message, SlackJsonContext.Default.PostMessageRequest, SlackJsonContext.Default.PostMessageResponse, SlackTokenKind.Bot, cancellationToken);
+    }
+
+    public Task<PostMessageResponse> UpdateMessageAsync(UpdateMessageRequest update, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        return CallJsonAsync("chat.update", update, SlackJsonContext.Default.UpdateMessageRequest, SlackJsonContext.Default.PostMessageResponse, SlackTokenKind.Bot, cancellationToken);
+    }
+
+    public Task<PostEphemeralResponse> PostEphemeralAsync(PostEphemeralRequest message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return CallJsonAsync("chat.postEphemeral", message, SlackJsonContext.Default.PostEphemeralRequest, SlackJsonContext.Default.PostEphemeralResponse, SlackTokenKind.Bot, cancellationToken);
+    }
+
+    public Task<ViewResponse> OpenViewAsync(string triggerId, ModalView view, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(triggerId);
+        ArgumentNullException.ThrowIfNull(view);
+        return CallJsonAsync("views.open", new ViewsOpenRequest { TriggerId = triggerId, View = view }, SlackJsonContext.Default.ViewsOpenRequest, SlackJsonContext.Default.ViewResponse, SlackTokenKind.Bot, cancellationToken);
+    }
+
+    public Task<ViewResponse> UpdateViewAsync(string viewId, ModalView view, string? hash, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(viewId);
+        ArgumentNullException.ThrowIfNull(view);
+        return CallJsonAsync("views.update", new ViewsUpdateRequest { ViewId = viewId, View = view, Hash = hash }, SlackJsonContext.Default.ViewsUpdateRequest, SlackJsonContext.Default.ViewResponse, SlackTokenKind.Bot, cancellationToken);
+    }
+
+    public async Task<SlackUser> GetUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        var response = await CallFormAsync("users.info", [new("user", userId)], SlackJsonContext.Default.UserInfoResponse, SlackTokenKind.Bot, cancellationToken);
+        return response.User ?? throw new SlackApiException("users.info", "no_user_in_response");
+    }
+
+    public async Task<SlackConversation> GetConversationAsync(string channelId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(channelId);
+        var response = await CallFormAsync("conversations.info", [new("channel", channelId)], SlackJsonContext.Default.ConversationInfoResponse, SlackTokenKind.Bot, cancellationToken);
+        return response.Channel ?? throw new SlackApiException("conversations.info", "no_channel_in_response");
+    }
+
+    /// <summary>Socket Mode: a fresh WebSocket URL, asked for with the app-level token.</summary>
+    public async Task<Uri> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var response = await CallFormAsync("apps.connections.open", [], SlackJsonContext.Default.ConnectionsOpenResponse, SlackTokenKind.App, cancellationToken);
+        return Uri.TryCreate(response.Url, UriKind.Absolute, out var url) && url.Scheme is "wss" or "ws"
+            ? url
+            : throw new SlackApiException("apps.connections.open", "no_url_in_response");
+    }
+
+    private Task<TResponse> CallJsonAsync<TRequest, TResponse>(
+        string method, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, SlackTokenKind token, CancellationToken cancellationToken)
+        where TResponse : SlackResponse
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, requestType);
+        return CallAsync(method, () =>
+        {
+            var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = Json;
+            return content;
+        }, responseType, token, cancellationToken);
+    }
+
+    private Task<TResponse> CallFormAsync<TResponse>(
+        string method, KeyValuePair<string, string>[] fields, JsonTypeInfo<TResponse> responseType, SlackTokenKind token, CancellationToken cancellationToken)
+        where TResponse : SlackResponse =>
+        CallAsync(method, () => new FormUrlEncodedContent(fields), responseType, token, cancellationToken);
+
+    private async Task<TResponse> CallAsync<TResponse>(
+        string method, Func<HttpContent> content, JsonTypeInfo<TResponse> responseType, SlackTokenKind token, CancellationToken cancellationToken)
+        where TResponse : SlackResponse
+    {
+        var settings = options.Value;
+        var url = new Uri(new Uri(settings.ApiBaseUrl, UriKind.Absolute), method);
+        for (var attempt = 1; ; attempt++)
+        {
+            HttpResponseMessage response;
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content() };
+                request.Options.Set(SlackTokenHandler.TokenKind, token);
+                response = await http.SendAsync(request, cancellationToken);
+            }
+            catch (HttpRequestException failure) when (attempt < settings.MaxAttempts)
+            {
+                var wait = Backoff(attempt);
+                logger.WebApiRetry(method, null, attempt, wait.TotalMilliseconds, failure.HttpRequestError.ToString());
+                await Task.Delay(wait, time, cancellationToken);
+                continue;
+            }
+
+            using (response)
+            {
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    var wait = RetryAfter(response);
+                    if (attempt >= settings.MaxAttempts || wait > settings.MaxRetryDelay)
+                    {
+                        throw new SlackApiException(method, "ratelimited", response.StatusCode);
+                    }
+
+                    logger.WebApiRetry(method, 429, attempt, wait.TotalMilliseconds, "ratelimited");
+                    await Task.Delay(wait, time, cancellationToken);
+                    continue;
+                }
+
+                if ((int)response.StatusCode >= 500 && attempt < settings.MaxAttempts)
+                {
+                    var wait = Backoff(attempt);
+                    logger.WebApiRetry(method, (int)response.StatusCode, attempt, wait.TotalMilliseconds, "server_error");
+                    await Task.Delay(wait, time, cancellationToken);
+                    continue;
+                }
+
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new SlackApiException(method, $"http_{(int)response.StatusCode}", response.StatusCode);
+                }
+
+                var result = await ReadAsync(method, response, responseType, cancellationToken);
+                if (!result.Ok)
+                {
+                    var details = result.ResponseMetadata?.Messages;
+                    logger.WebApiRefused(method, result.Error ?? "unknown_error");
+                    throw new SlackApiException(method, result.Error ?? "unknown_error", response.StatusCode, details);
+                }
+
+                if (result.Warning is { } warning)
+                {
+                    logger.WebApiWarning(method, warning);
+                }
+
+                return result;
+            }
+        }
+    }
+
+    private static async Task<TResponse> ReadAsync<TResponse>(string method, HttpResponseMessage response, JsonTypeInfo<TResponse> type, CancellationToken cancellationToken)
+        where TResponse : SlackResponse
+    {
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        try
+        {
+            return JsonSerializer.Deserialize(body, type) ?? throw new SlackApiException(method, "empty_response", response.StatusCode);
+        }
+        catch (JsonException)
+        {
+            var start = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 80));
+            throw new SlackApiException(method, "invalid_response", response.StatusCode, [$"not JSON: {start}"]);
+        }
+    }
+
+    private TimeSpan RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        var wait = header?.Delta ?? (header?.Date is { } date ? date - time.GetUtcNow() : TimeSpan.FromSeconds(1));
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+    }
+
+    private static TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromMilliseconds(500 * Math.Pow(2, attempt - 1) * (1 + (Random.Shared.NextDouble() * 0.5)));
+}

@@ -1,0 +1,6 @@
+namespace PlanBot.Slack.WebApi;
+
+public sealed class UserInfoResponse : SlackResponse
+{
+    public SlackUser? User { get; set; }
+}

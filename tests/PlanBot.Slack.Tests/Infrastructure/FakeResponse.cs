@@ -1,0 +1,9 @@
+namespace PlanBot.Slack.Tests.Infrastructure;
+
+/// <summary>A canned answer of the fake Web API: status, JSON body, and a Retry-After in seconds.</summary>
+public sealed record FakeResponse(int Status, string Body, int? RetryAfterSeconds = null)
+{
+    public static FakeResponse Error(string error) => new(200, $$"""{"ok":false,"error":"{{error}}"}""");
+
+    public static FakeResponse RateLimited(int seconds) => new(429, """{"ok":false,"error":"ratelimited"}""", seconds);
+}

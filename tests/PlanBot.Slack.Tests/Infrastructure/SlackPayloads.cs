@@ -1,0 +1,154 @@
+using System.Text.Json.Nodes;
+
+namespace PlanBot.Slack.Tests.Infrastructure;
+
+/// <summary>Slack-shaped requests as Slack sends them: event envelopes, slash commands, interactions.</summary>
+public static class SlackPayloads
+{
+    public const string TeamId = "T0PLANBOT";
+    public const string AppId = "A0PLANBOT";
+    public const string BotUserId = "U0BOT";
+    public const string Owner = "U0OWNER";
+    public const string Approver = "U0APPROVER";
+    public const string Developer = "U0DEV";
+    public const string OwnerDm = "D0OWNER";
+    public const string ApproverDm = "D0APPROVER";
+    public const string ReleaseChannel = "C0RELEASE";
+
+    private static int next;
+
+    public static string NewEventId() => $"Ev{Interlocked.Increment(ref next):D8}";
+
+    public static string NewTriggerId() => $"{Interlocked.Increment(ref next)}.1234.abcdef";
+
+    public static JsonObject Envelope(JsonObject inner, string? eventId = null, string team = TeamId, string app = AppId) => new()
+    {
+        ["token"] = "deprecated-verification-token",
+        ["team_id"] = team,
+        ["api_app_id"] = app,
+        ["event"] = inner,
+        ["type"] = "event_callback",
+        ["event_id"] = eventId ?? NewEventId(),
+        ["event_time"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        ["authorizations"] = new JsonArray(new JsonObject
+        {
+            ["enterprise_id"] = null,
+            ["team_id"] = team,
+            ["user_id"] = BotUserId,
+            ["is_bot"] = true,
+            ["is_enterprise_install"] = false,
+        }),
+        ["is_ext_shared_channel"] = false,
+        ["event_context"] = "4-eyJldCI6Im1lc3NhZ2UifQ",
+    };
+
+    public static JsonObject DirectMessage(string text, string user = Owner, string channel = OwnerDm, string? threadTs = null) => Message(new JsonObject
+    {
+        ["type"] = "message",
+        ["channel_type"] = "im",
+        ["user"] = user,
+        ["text"] = text,
+        ["channel"] = channel,
+    }, threadTs);
+
+    public static JsonObject Mention(string text, string user = Owner, string channel = ReleaseChannel, string? threadTs = null) => Message(new JsonObject
+    {
+        ["type"] = "app_mention",
+        ["user"] = user,
+        ["text"] = $"<@{BotUserId}> {text}",
+        ["channel"] = channel,
+    }, threadTs);
+
+    public static Dictionary<string, string> Command(string text, string user = Owner, string channel = OwnerDm, string channelName = "directmessage") => new()
+    {
+        ["token"] = "deprecated-verification-token",
+        ["team_id"] = TeamId,
+        ["team_domain"] = "contoso",
+        ["channel_id"] = channel,
+        ["channel_name"] = channelName,
+        ["user_id"] = user,
+        ["user_name"] = user.ToLowerInvariant(),
+        ["command"] = "/plan",
+        ["text"] = text,
+        ["api_app_id"] = AppId,
+        ["is_enterprise_install"] = "false",
+        ["response_url"] = "https://hooks.slack.com/commands/T0PLANBOT/1/abc",
+        ["trigger_id"] = NewTriggerId(),
+    };
+
+    /// <summary>A click on a button of the message <paramref name="messageTs"/>.</summary>
+    public static JsonObject BlockAction(string actionId, string value, string user, string channel, string channelName, string messageTs, string? threadTs = null) => new()
+    {
+        ["type"] = "block_actions",
+        ["user"] = new JsonObject { ["id"] = user, ["username"] = user.ToLowerInvariant(), ["name"] = user.ToLowerInvariant(), ["team_id"] = TeamId },
+        ["api_app_id"] = AppId,
+        ["token"] = "deprecated-verification-token",
+        ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = messageTs, ["channel_id"] = channel, ["is_ephemeral"] = false },
+        ["trigger_id"] = NewTriggerId(),
+        ["team"] = new JsonObject { ["id"] = TeamId, ["domain"] = "contoso" },
+        ["enterprise"] = null,
+        ["is_enterprise_install"] = false,
+        ["channel"] = new JsonObject { ["id"] = channel, ["name"] = channelName },
+        ["message"] = new JsonObject { ["type"] = "message", ["ts"] = messageTs, ["thread_ts"] = threadTs, ["text"] = "fallback", ["user"] = BotUserId },
+        ["state"] = new JsonObject { ["values"] = new JsonObject() },
+        ["response_url"] = "https://hooks.slack.com/actions/T0PLANBOT/1/abc",
+        ["actions"] = new JsonArray(new JsonObject
+        {
+            ["action_id"] = actionId,
+            ["block_id"] = "b1",
+            ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = actionId },
+            ["value"] = value,
+            ["type"] = "button",
+            ["action_ts"] = "1700000000.1",
+        }),
+    };
+
+    /// <summary>The submission of the modal opened by <paramref name="opened"/> (a views.open call), with one input value.</summary>
+    public static JsonObject ViewSubmission(JsonObject opened, string user, string blockAndActionId, string? value)
+    {
+        var view = opened["view"]!.AsObject();
+        return new JsonObject
+        {
+            ["type"] = "view_submission",
+            ["team"] = new JsonObject { ["id"] = TeamId, ["domain"] = "contoso" },
+            ["user"] = new JsonObject { ["id"] = user, ["username"] = user.ToLowerInvariant(), ["team_id"] = TeamId },
+            ["api_app_id"] = AppId,
+            ["trigger_id"] = NewTriggerId(),
+            ["view"] = new JsonObject
+            {
+                ["id"] = "V0MODAL",
+                ["type"] = "modal",
+                ["callback_id"] = view["callback_id"]?.GetValue<string>(),
+                ["private_metadata"] = view["private_metadata"]?.GetValue<string>(),
+                ["hash"] = "156772938.1827394",
+                ["state"] = new JsonObject
+                {
+                    ["values"] = new JsonObject
+                    {
+                        [blockAndActionId] = new JsonObject
+                        {
+                            [blockAndActionId] = new JsonObject { ["type"] = "plain_text_input", ["value"] = value },
+                        },
+                    },
+                },
+            },
+            ["response_urls"] = new JsonArray(),
+        };
+    }
+
+    private static JsonObject Message(JsonObject inner, string? threadTs)
+    {
+        var ts = $"{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}.{Interlocked.Increment(ref next):D6}";
+        inner["ts"] = ts;
+        inner["event_ts"] = ts;
+        inner["client_msg_id"] = Guid.NewGuid().ToString();
+        inner["team"] = TeamId;
+        inner["blocks"] = new JsonArray();
+        if (threadTs is not null)
+        {
+            inner["thread_ts"] = threadTs;
+        }
+
+        return inner;
+    }
+}
