@@ -78,6 +78,24 @@ resource plans 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@20
         kind: 'Hash'
         version: 2
       }
+      // One plan per release in a tenant: enforced by Cosmos in the request that creates it.
+      uniqueKeyPolicy: {
+        uniqueKeys: [
+          { paths: ['/releaseKey'] }
+        ]
+      }
+      // Only what the queries filter and sort on is indexed; plans are read by id otherwise.
+      indexingPolicy: {
+        indexingMode: 'consistent'
+        includedPaths: [
+          { path: '/releaseKey/?' }
+          { path: '/productKey/?' }
+          { path: '/createdAt/?' }
+        ]
+        excludedPaths: [
+          { path: '/*' }
+        ]
+      }
     }
   }
 }
@@ -95,6 +113,36 @@ resource conversations 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
       }
       // -1: TTL is on, and an item expires only when it sets its own ttl.
       defaultTtl: -1
+      // Read by id only: nothing to index.
+      indexingPolicy: {
+        indexingMode: 'consistent'
+        includedPaths: []
+        excludedPaths: [
+          { path: '/*' }
+        ]
+      }
+    }
+  }
+}
+
+resource tenants 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = {
+  parent: database
+  name: 'tenants'
+  properties: {
+    resource: {
+      id: 'tenants'
+      partitionKey: {
+        paths: ['/id']
+        kind: 'Hash'
+        version: 2
+      }
+      indexingPolicy: {
+        indexingMode: 'consistent'
+        includedPaths: []
+        excludedPaths: [
+          { path: '/*' }
+        ]
+      }
     }
   }
 }

@@ -19,13 +19,13 @@ public sealed class InterviewInPlaygroundTests(ITestOutputHelper output)
         var turn = (await playground.SendAsync(chat, "plan Contoso.Web 2.4")).EnsureBotSucceeded();
         foreach (var question in PlanChecklist.Questions)
         {
-            Assert.Contains(turn.Texts, t => t.Contains(question.Text, StringComparison.Ordinal));
+            Assert.Contains(Shown.Of(turn), t => t.Contains(question.Text, StringComparison.Ordinal));
             turn = (await playground.SendAsync(chat, InterviewAnswers.For(question))).EnsureBotSucceeded();
         }
 
-        Assert.Contains(turn.Texts, t => t.Contains("100% complete", StringComparison.Ordinal));
+        Assert.Contains(Shown.Of(turn), t => t.Contains("100% complete", StringComparison.Ordinal));
         var status = (await playground.SendAsync(chat, "status")).EnsureBotSucceeded();
-        Assert.Contains(status.Texts, t => t.Contains("100% complete", StringComparison.Ordinal));
+        Assert.Contains(Shown.Of(status), t => t.Contains("100% complete", StringComparison.Ordinal));
 
         session.Host.Kill();
         await using var store = new SqliteConversationStore(new SqliteStoreOptions { Path = session.DatabasePath });
@@ -54,8 +54,8 @@ public sealed class InterviewInPlaygroundTests(ITestOutputHelper output)
         await session.RestartHostAsync();
 
         var turn = (await playground.SendAsync(chat, InterviewAnswers.For(questions[5]))).EnsureBotSucceeded();
-        Assert.Contains(turn.Texts, t => t.Contains(questions[6].Text, StringComparison.Ordinal));
+        Assert.Contains(Shown.Of(turn), t => t.Contains(questions[6].Text, StringComparison.Ordinal));
         var status = (await playground.SendAsync(chat, "status")).EnsureBotSucceeded();
-        Assert.Contains(status.Texts, t => t.Contains($"6 of {PlanChecklist.Count}", StringComparison.Ordinal));
+        Assert.Contains(Shown.Of(status), t => t.Contains($"6 of {PlanChecklist.Count}", StringComparison.Ordinal));
     }
 }

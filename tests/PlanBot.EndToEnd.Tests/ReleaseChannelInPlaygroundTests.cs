@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PlanBot.Domain.Checklist;
 using PlanBot.EndToEnd.Tests.Playground;
 using PlanBot.Host.Tests.Infrastructure;
@@ -26,15 +25,15 @@ public sealed class ReleaseChannelInPlaygroundTests(ITestOutputHelper output)
         (await playground.TriggerInstallationAsync(playground.Conversations.TeamGeneral)).EnsureBotSucceeded();
         var set = (await playground.SendToBotAsync(releases, "channel set Contoso.Web")).EnsureBotSucceeded();
         var setReply = Assert.Single(set.Created);
-        Assert.Contains("release channel for Contoso.Web", setReply.Text, StringComparison.Ordinal);
+        Assert.Contains("release channel for Contoso.Web", Shown.Of(setReply), StringComparison.Ordinal);
         Assert.StartsWith(releases + ";messageid=", setReply.ConversationId, StringComparison.Ordinal);
 
         await DraftCompletePlanAsync(playground, chat, approvers: "meganb@contoso.example");
         var submitted = (await playground.SendAsync(chat, "submit")).EnsureBotSucceeded();
-        Assert.Contains(submitted.Texts, t => t.Contains("Submitted the plan for Contoso.Web 2.4", StringComparison.Ordinal));
+        Assert.Contains(Shown.Of(submitted), t => t.Contains("Submitted the plan for Contoso.Web 2.4", StringComparison.Ordinal));
 
         var request = await playground.WaitForMessageAsync(
-            m => m.ConversationId.StartsWith(releases, StringComparison.Ordinal) && Content(m).Contains("Contoso.Web 2.4", StringComparison.Ordinal) && Content(m).Contains("Megan Bowen", StringComparison.Ordinal),
+            m => m.ConversationId.StartsWith(releases, StringComparison.Ordinal) && Shown.Of(m).Contains("Contoso.Web 2.4", StringComparison.Ordinal) && Shown.Of(m).Contains("Megan Bowen", StringComparison.Ordinal),
             TimeSpan.FromSeconds(20));
         var thread = request.PostConversationId ?? $"{releases};messageid={request.MessageId}";
         output.WriteLine($"Approval request {request.MessageId} in {thread}");
@@ -43,22 +42,22 @@ public sealed class ReleaseChannelInPlaygroundTests(ITestOutputHelper output)
         var status = (await playground.SendToBotAsync(thread, "status")).EnsureBotSucceeded();
         var statusReply = Assert.Single(status.Created);
         Assert.Equal(thread, statusReply.ConversationId);
-        Assert.Contains("100% complete", statusReply.Text, StringComparison.Ordinal);
+        Assert.Contains("100% complete", Shown.Of(statusReply), StringComparison.Ordinal);
 
         // Someone not named in section 5 is refused and nothing is recorded.
         var refused = (await playground.SendMessageAsAsync(thread, Adele, $"{playground.BotMention.Text} approve", [playground.BotMention])).EnsureBotSucceeded();
-        Assert.Contains(refused.Texts, t => t.Contains("Only the approvers named in section 5", StringComparison.Ordinal));
+        Assert.Contains(Shown.Of(refused), t => t.Contains("Only the approvers named in section 5", StringComparison.Ordinal));
 
         // The approver decides; the request is updated in place for everyone.
         var approved = (await playground.SendMessageAsAsync(thread, Megan, $"{playground.BotMention.Text} approve", [playground.BotMention])).EnsureBotSucceeded();
-        Assert.Contains(approved.Texts, t => t.Contains("Megan Bowen approved revision", StringComparison.Ordinal));
-        var updated = await playground.WaitForMessageAsync(m => m.MessageId == request.MessageId && m.Revision > request.Revision && Content(m).Contains("approved", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
-        Assert.Contains("Megan Bowen", Content(updated), StringComparison.Ordinal);
+        Assert.Contains(Shown.Of(approved), t => t.Contains("Megan Bowen approved revision", StringComparison.Ordinal));
+        var updated = await playground.WaitForMessageAsync(m => m.MessageId == request.MessageId && m.Revision > request.Revision && Shown.Of(m).Contains("approved", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+        Assert.Contains("Megan Bowen", Shown.Of(updated), StringComparison.Ordinal);
 
         // An edit afterwards makes the approval stale and the approvers are told in the thread.
         (await playground.SendAsync(chat, "edit risks")).EnsureBotSucceeded();
         (await playground.SendAsync(chat, "A new risk found after review")).EnsureBotSucceeded();
-        await playground.WaitForMessageAsync(m => m.ConversationId == thread && (m.Text ?? string.Empty).Contains("earlier decisions are stale", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+        await playground.WaitForMessageAsync(m => m.ConversationId == thread && Shown.Of(m).Contains("earlier decisions are stale", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
     }
 
     [NodeFact]
@@ -71,7 +70,7 @@ public sealed class ReleaseChannelInPlaygroundTests(ITestOutputHelper output)
         await DraftCompletePlanAsync(playground, chat, approvers: "meganb@contoso.example");
         var submitted = (await playground.SendAsync(chat, "submit")).EnsureBotSucceeded();
 
-        Assert.Contains(submitted.Texts, t => t.Contains("channel set Contoso.Web", StringComparison.Ordinal));
+        Assert.Contains(Shown.Of(submitted), t => t.Contains("channel set Contoso.Web", StringComparison.Ordinal));
     }
 
     private static async Task DraftCompletePlanAsync(AgentsPlayground playground, string chat, string approvers)
@@ -84,7 +83,4 @@ public sealed class ReleaseChannelInPlaygroundTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>What a person sees of a message: its text and its cards.</summary>
-    private static string Content(BotMessage message) =>
-        (message.Text ?? string.Empty) + string.Join('\n', message.Attachments.Select(a => a.Content?.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) ?? string.Empty));
 }

@@ -67,7 +67,7 @@ public sealed class ConnectorClient(HttpClient http, ConnectorRetryOptions optio
         return SendAsync<ConversationResourceResponse>(
             HttpMethod.Post,
             Url(serviceUrl, "v3/conversations"),
-            JsonContent.Create(parameters, BotFrameworkJsonContext.Default.ConversationParameters),
+            JsonContent.Create(parameters, BotFrameworkJsonContext.Outbound.ConversationParameters),
             cancellationToken);
     }
 
@@ -86,7 +86,7 @@ public sealed class ConnectorClient(HttpClient http, ConnectorRetryOptions optio
 
     private Task<T> SendAsync<T>(HttpMethod method, Uri url, OutboundActivity activity, CancellationToken cancellationToken)
         where T : class, new() =>
-        SendAsync<T>(method, url, JsonContent.Create(activity, BotFrameworkJsonContext.Default.OutboundActivity), cancellationToken);
+        SendAsync<T>(method, url, JsonContent.Create(activity, BotFrameworkJsonContext.Outbound.OutboundActivity), cancellationToken);
 
     private async Task<T> SendAsync<T>(HttpMethod method, Uri url, HttpContent? content, CancellationToken cancellationToken)
         where T : class, new()

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace PlanBot.BotFramework.Schema;
@@ -18,4 +20,16 @@ namespace PlanBot.BotFramework.Schema;
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(ChannelAccount))]
 [JsonSerializable(typeof(MemberList))]
-public sealed partial class BotFrameworkJsonContext : JsonSerializerContext;
+public sealed partial class BotFrameworkJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// For outbound payloads: cards keep "&lt;", "&amp;" and non-ASCII text as characters rather than
+    /// \u escapes, which would triple an escape-heavy card's size against Teams' message limit.
+    /// </summary>
+    public static BotFrameworkJsonContext Outbound { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PlanBot.BotFramework.Connector;
 using PlanBot.BotFramework.Schema;
+using PlanBot.Cards.AdaptiveCards;
 using PlanBot.Cards.Text;
 using PlanBot.Conversations.Ports;
 using PlanBot.Conversations.State;
@@ -12,7 +13,23 @@ namespace PlanBot.BotFramework.Teams;
 /// <summary>Renders views for Teams and the Bot Framework channels, and delivers them through the Connector.</summary>
 public sealed class BotFrameworkReplyChannel(ConnectorClient connector) : IReplyChannel
 {
-    public RenderedReply Render(View view, ConversationRef where) => new(TextRenderer.Render(view));
+    /// <summary>
+    /// Questions, summaries, approvals and help are Adaptive Cards; short notices stay text, except
+    /// those that @mention people, which Teams notifies only through mention entities in a card.
+    /// </summary>
+    public RenderedReply Render(View view, ConversationRef where)
+    {
+        ArgumentNullException.ThrowIfNull(where);
+        var asCard = view is QuestionView or PlanSummaryView or ApprovalView or HelpView
+            || view is NoticeView { Mentions.Count: > 0 };
+        if (!asCard)
+        {
+            return new RenderedReply(TextRenderer.Render(view));
+        }
+
+        var card = AdaptiveCardRenderer.Render(view, new CardAudience(where.Kind));
+        return new RenderedReply(null, RenderedCard.ContentType, card.Json, card.Summary);
+    }
 
     public async Task<DeliveryReceipt> SendAsync(ConversationRef to, OwedReply reply, CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ using PlanBot.Conversations.Delivery;
 using PlanBot.Conversations.Engine;
 using PlanBot.Conversations.Ports;
 using PlanBot.Host.Export;
+using PlanBot.Storage.Cosmos;
 using PlanBot.Storage.Sqlite;
 
 namespace PlanBot.Host.Hosting;
@@ -42,6 +43,9 @@ internal static class ServiceRegistration
                 services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<SqliteConversationStore>());
                 services.AddSingleton<ITenantStore>(sp => sp.GetRequiredService<SqliteConversationStore>());
                 break;
+            case "Cosmos":
+                services.AddCosmosConversationStore(configuration);
+                break;
             default:
                 throw new InvalidOperationException($"Storage:Provider \"{storage.Provider}\" is not known; use Sqlite or Cosmos.");
         }
@@ -49,11 +53,27 @@ internal static class ServiceRegistration
         return services;
     }
 
+    /// <summary>
+    /// Prepares the store. A store that cannot be reached yet does not stop the host: turns say
+    /// "not saved, send it again" and /readyz reports it until the store is back.
+    /// </summary>
     public static async Task InitializePlanBotStoreAsync(this IServiceProvider services, CancellationToken cancellationToken)
     {
-        if (services.GetService<SqliteConversationStore>() is { } sqlite)
+        try
         {
-            await sqlite.InitializeAsync(cancellationToken);
+            if (services.GetService<SqliteConversationStore>() is { } sqlite)
+            {
+                await sqlite.InitializeAsync(cancellationToken);
+            }
+
+            if (services.GetService<CosmosConversationStore>() is { } cosmos)
+            {
+                await cosmos.InitializeAsync(cancellationToken);
+            }
+        }
+        catch (StoreUnavailableException unavailable)
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("PlanBot.Host").LogWarning(unavailable, "The store is not reachable at start-up; the host runs and reports it on /readyz");
         }
     }
 

@@ -54,6 +54,44 @@ public sealed class RecordingConnector : HttpMessageHandler
 
 public sealed record RecordedCall(HttpMethod Method, Uri Uri, string Body, string? Authorization)
 {
+    /// <summary>The Adaptive Card sent, when there is one.</summary>
+    public JsonElement? Card
+    {
+        get
+        {
+            using var document = JsonDocument.Parse(Body.Length == 0 ? "{}" : Body);
+            return document.RootElement.TryGetProperty("attachments", out var attachments) && attachments.GetArrayLength() > 0
+                ? attachments[0].GetProperty("content").Clone()
+                : null;
+        }
+    }
+
+    private static void CollectStrings(JsonElement element, List<string> into)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                // As a person reads it: card markdown escapes and HTML entities rendered.
+                var shown = System.Net.WebUtility.HtmlDecode(element.GetString()!);
+                into.Add(System.Text.RegularExpressions.Regex.Replace(shown, @"\\([\\`*_{}\[\]()#+\-.!|~<>=])", "$1"));
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    CollectStrings(item, into);
+                }
+
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    CollectStrings(property.Value, into);
+                }
+
+                break;
+        }
+    }
+
     public string? Text
     {
         get
@@ -64,7 +102,20 @@ public sealed record RecordedCall(HttpMethod Method, Uri Uri, string Body, strin
             }
 
             using var document = JsonDocument.Parse(Body);
-            return document.RootElement.TryGetProperty("text", out var text) ? text.GetString() : null;
+            var root = document.RootElement;
+            var parts = new List<string>();
+            if (root.TryGetProperty("text", out var text) && text.GetString() is { } plain)
+            {
+                parts.Add(plain);
+            }
+
+            // A card reads as the text it shows: every string in its attachments, in order.
+            if (root.TryGetProperty("attachments", out var attachments))
+            {
+                CollectStrings(attachments, parts);
+            }
+
+            return parts.Count == 0 ? null : string.Join('\n', parts);
         }
     }
 }
