@@ -2,6 +2,7 @@ using PlanBot.BotFramework.Teams;
 using PlanBot.Host.Export;
 using PlanBot.Host.Health;
 using PlanBot.Host.Hosting;
+using PlanBot.Slack.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddRepositorySettings();
@@ -10,6 +11,7 @@ builder.Services.AddPlanBotOptions(builder.Configuration, builder.Environment);
 builder.Services.AddPlanBotStore(builder.Configuration);
 builder.Services.AddPlanBotConversations();
 builder.Services.AddPlanBotBotFramework(builder.Configuration);
+builder.Services.AddPlanBotSlack(builder.Configuration);
 
 var app = builder.Build();
 
@@ -18,6 +20,7 @@ await app.Services.InitializePlanBotStoreAsync(app.Lifetime.ApplicationStopping)
 app.UseBadRequestsAsClientErrors();
 app.MapHealth();
 app.MapBotFramework();
+app.MapSlack();
 app.MapExport();
 
 app.Run();
