@@ -12,6 +12,7 @@ builder.Services.AddPlanBotStore(builder.Configuration);
 builder.Services.AddPlanBotConversations();
 builder.Services.AddPlanBotBotFramework(builder.Configuration);
 builder.Services.AddPlanBotSlack(builder.Configuration);
+builder.Services.AddPlanBotTelemetry(builder.Configuration);
 
 var app = builder.Build();
 

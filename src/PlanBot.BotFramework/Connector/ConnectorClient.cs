@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using PlanBot.BotFramework.Schema;
+using PlanBot.Conversations;
 
 namespace PlanBot.BotFramework.Connector;
 
@@ -111,6 +112,7 @@ public sealed class ConnectorClient(HttpClient http, ConnectorRetryOptions optio
             {
                 var wait = Backoff(attempt);
                 logger.ConnectorRetry(method.Method, null, attempt, wait.TotalMilliseconds, failure.HttpRequestError.ToString());
+                PlanBotTelemetry.ChannelRetries.Add(1, new("channel", "botframework"), new("status", "connection"));
                 await Task.Delay(wait, time, cancellationToken);
                 continue;
             }
@@ -127,6 +129,7 @@ public sealed class ConnectorClient(HttpClient http, ConnectorRetryOptions optio
                 {
                     var wait = RetryAfter(response) ?? Backoff(attempt);
                     logger.ConnectorRetry(method.Method, (int)response.StatusCode, attempt, wait.TotalMilliseconds, correlation);
+                    PlanBotTelemetry.ChannelRetries.Add(1, new("channel", "botframework"), new("status", (int)response.StatusCode));
                     await Task.Delay(wait, time, cancellationToken);
                     continue;
                 }

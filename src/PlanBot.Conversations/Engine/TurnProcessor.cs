@@ -27,6 +27,23 @@ public sealed class TurnProcessor(
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(channel);
+        using var activity = PlanBotTelemetry.Source.StartActivity("planbot.turn");
+        activity?.SetTag("planbot.channel", turn.Conversation.Channel);
+        activity?.SetTag("planbot.turn.kind", turn.Kind.ToString());
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var outcome = await RunAsync(turn, channel, cancellationToken);
+        var status = outcome.Failed > 0 ? "reply_failed" : outcome.Status.ToString();
+        activity?.SetTag("planbot.turn.outcome", status);
+        PlanBotTelemetry.Turns.Add(1, new("outcome", status), new("channel", turn.Conversation.Channel));
+        PlanBotTelemetry.TurnDuration.Record(
+            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            new("outcome", status),
+            new("channel", turn.Conversation.Channel));
+        return outcome;
+    }
+
+    private async Task<TurnOutcome> RunAsync(Turn turn, IReplyChannel channel, CancellationToken cancellationToken)
+    {
         try
         {
             for (var attempt = 1; ; attempt++)
@@ -39,12 +56,15 @@ public sealed class TurnProcessor(
 
                 var ids = prepared.ToSend.Select(r => r.Id).ToList();
                 ledger.BeginSending(ids);
+                var commitTiming = PlanBotTelemetry.TimeStore("commit");
                 try
                 {
                     await store.CommitAsync(prepared.Commit!, cancellationToken);
+                    commitTiming.Done("ok");
                 }
                 catch (ConcurrencyException)
                 {
+                    commitTiming.Done("conflict");
                     ledger.Abandon(ids);
                     if (attempt >= options.MaxCommitAttempts)
                     {
@@ -60,6 +80,7 @@ public sealed class TurnProcessor(
                 }
                 catch
                 {
+                    commitTiming.Done("failed");
                     ledger.Abandon(ids);
                     throw;
                 }
@@ -79,7 +100,19 @@ public sealed class TurnProcessor(
     private async Task<PreparedTurn> PrepareAsync(Turn turn, IReplyChannel channel, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var snapshot = await store.LoadAsync(turn.Conversation, cancellationToken);
+        var loadTiming = PlanBotTelemetry.TimeStore("load");
+        ConversationSnapshot snapshot;
+        try
+        {
+            snapshot = await store.LoadAsync(turn.Conversation, cancellationToken);
+            loadTiming.Done("ok");
+        }
+        catch
+        {
+            loadTiming.Done("failed");
+            throw;
+        }
+
         var conversation = snapshot.Conversation ?? new Versioned<ConversationDocument>(
             new ConversationDocument { Key = turn.Conversation.Key, TenantId = turn.Conversation.TenantId, Reference = turn.Conversation },
             null);
