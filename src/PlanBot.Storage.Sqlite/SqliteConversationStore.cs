@@ -24,11 +24,15 @@ public sealed partial class SqliteConversationStore : IConversationStore, IAsync
     private const int SqliteConstraint = 19;
     private const int SqliteConstraintPrimaryKey = 1555;
     private const int SqliteConstraintUnique = 2067;
+    private const int ListedPlansCapacity = 10_000;
 
     private readonly string connectionString;
     private readonly int busyTimeoutMilliseconds;
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly ConcurrentBag<SqliteConnection> readers = [];
+
+    /// <summary>Plans parsed for <see cref="ListPlansAsync"/>, by id, with the version they were read at.</summary>
+    private readonly ConcurrentDictionary<string, (long Version, Plan Plan)> listedPlans = new(StringComparer.Ordinal);
     private SqliteConnection? writer;
 
     public SqliteConversationStore(SqliteStoreOptions options)
@@ -117,29 +121,93 @@ public sealed partial class SqliteConversationStore : IConversationStore, IAsync
             cancellationToken);
     }
 
+    /// <summary>
+    /// The tenant's plans, newest first. Plans are immutable and a row's version changes with every
+    /// write, so a plan already read at the version listed is taken from memory: a list reads the ids
+    /// and versions, and reads and parses only the bodies that changed since. Both statements run in
+    /// one read transaction, so the list is one snapshot, as a single query would be.
+    /// </summary>
     public Task<IReadOnlyList<Plan>> ListPlansAsync(string tenantId, string? product, CancellationToken cancellationToken)
     {
         return ReadAsync<IReadOnlyList<Plan>>(async connection =>
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = product is null
-                ? "SELECT id, body FROM plans WHERE tenant_id = $tenant ORDER BY created_at DESC"
-                : "SELECT id, body FROM plans WHERE tenant_id = $tenant AND product_key = $product ORDER BY created_at DESC";
-            command.Parameters.AddWithValue("$tenant", tenantId);
-            if (product is not null)
+            Execute(connection, "BEGIN");
+            try
             {
-                command.Parameters.AddWithValue("$product", Key(product));
-            }
+                var rows = new List<(string Id, long Version)>();
+                await using (var command = connection.CreateCommand())
+                {
+                    command.CommandText = product is null
+                        ? "SELECT id, version FROM plans WHERE tenant_id = $tenant ORDER BY created_at DESC"
+                        : "SELECT id, version FROM plans WHERE tenant_id = $tenant AND product_key = $product ORDER BY created_at DESC";
+                    command.Parameters.AddWithValue("$tenant", tenantId);
+                    if (product is not null)
+                    {
+                        command.Parameters.AddWithValue("$product", Key(product));
+                    }
 
-            var plans = new List<Plan>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+                    await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        rows.Add((reader.GetString(0), reader.GetInt64(1)));
+                    }
+                }
+
+                var plans = new List<Plan>(rows.Count);
+                SqliteCommand? body = null;
+                try
+                {
+                    foreach (var (id, version) in rows)
+                    {
+                        if (listedPlans.TryGetValue(id, out var known) && known.Version == version)
+                        {
+                            plans.Add(known.Plan);
+                            continue;
+                        }
+
+                        if (body is null)
+                        {
+                            body = connection.CreateCommand();
+                            body.CommandText = "SELECT body FROM plans WHERE id = $id";
+                            body.Parameters.Add("$id", SqliteType.Text);
+                        }
+
+                        body.Parameters[0].Value = id;
+                        var json = (string)(await body.ExecuteScalarAsync(cancellationToken))!;
+                        var plan = Deserialize(json, StateJsonContext.Default.PlanDocument, $"plan {id}").Plan;
+                        RememberListed(id, version, plan);
+                        plans.Add(plan);
+                    }
+                }
+                finally
+                {
+                    if (body is not null)
+                    {
+                        await body.DisposeAsync();
+                    }
+                }
+
+                Execute(connection, "COMMIT");
+                return plans;
+            }
+            catch
             {
-                plans.Add(Deserialize(reader.GetString(1), StateJsonContext.Default.PlanDocument, $"plan {reader.GetString(0)}").Plan);
+                // Ends the read transaction; the connection is closed after a failure anyway.
+                _ = raw.sqlite3_exec(connection.Handle, "ROLLBACK");
+                throw;
             }
-
-            return plans;
         }, cancellationToken);
+    }
+
+    private void RememberListed(string id, long version, Plan plan)
+    {
+        if (listedPlans.Count >= ListedPlansCapacity)
+        {
+            // Bounded: a tenant with more plans than this reads the rest from the file.
+            listedPlans.Clear();
+        }
+
+        listedPlans[id] = (version, plan);
     }
 
     public async Task CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
@@ -337,6 +405,12 @@ public sealed partial class SqliteConversationStore : IConversationStore, IAsync
 
     private async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken cancellationToken)
     {
+        if (writer is null)
+        {
+            // The file could not be used at start-up: create the schema now that it may be back.
+            await InitializeAsync(cancellationToken);
+        }
+
         var result = default(T)!;
         await Guard(async () =>
         {
