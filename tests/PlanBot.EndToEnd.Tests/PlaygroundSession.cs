@@ -30,7 +30,7 @@ public sealed class PlaygroundSession : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), "planbot-e2e", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var port = PlanBotProcess.FreePort();
-        var host = await PlanBotProcess.StartAsync(port, Path.Combine(folder, "planbot.db"));
+        var host = await PlanBotProcess.StartAsync(port, Path.Combine(folder, "planbot.db"), Settings(port));
         var playground = await AgentsPlayground.StartAsync(new AgentsPlaygroundOptions
         {
             BotEndpoint = host.Endpoint,
@@ -45,8 +45,14 @@ public sealed class PlaygroundSession : IAsyncDisposable
     {
         Host.Kill();
         await Host.DisposeAsync();
-        Host = await PlanBotProcess.StartAsync(BotPort, DatabasePath);
+        Host = await PlanBotProcess.StartAsync(BotPort, DatabasePath, Settings(BotPort));
     }
+
+    /// <summary>Export links point at the host as started here.</summary>
+    private static Dictionary<string, string> Settings(int port) => new()
+    {
+        ["Export:PublicBaseUrl"] = $"http://127.0.0.1:{port}/",
+    };
 
     public async ValueTask DisposeAsync()
     {
