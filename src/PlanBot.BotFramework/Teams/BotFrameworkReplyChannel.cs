@@ -58,6 +58,12 @@ public sealed class BotFrameworkReplyChannel(ConnectorClient connector) : IReply
             case DeliveryMode.NewThread:
                 var created = await connector.CreateConversationAsync(serviceUrl, NewThread(to, activity), cancellationToken);
                 return new DeliveryReceipt(created.Id, created.ActivityId);
+            case DeliveryMode.Direct when reply.Recipient is { IsResolved: true } person:
+                // Create (or find) the chat, then send into it: not every Connector posts the create's activity.
+                var chat = await connector.CreateConversationAsync(serviceUrl, PersonalChat(to, person), cancellationToken);
+                var chatId = chat.Id ?? throw new ConnectorException("The Connector created a chat without an id.");
+                var first = await connector.SendToConversationAsync(chat.ServiceUrl ?? serviceUrl, chatId, activity, cancellationToken);
+                return new DeliveryReceipt(chatId, first.Id);
             case DeliveryMode.Update when reply.UpdateActivityId is { } target:
                 await connector.UpdateActivityAsync(serviceUrl, to.ConversationId, target, activity, cancellationToken);
                 return new DeliveryReceipt(to.ConversationId, target);
@@ -85,6 +91,23 @@ public sealed class BotFrameworkReplyChannel(ConnectorClient connector) : IReply
         }
 
         return activity;
+    }
+
+    /// <summary>A proactive personal chat with one user (PROTOCOLS §2.2); Teams returns the existing one if there is.</summary>
+    private static ConversationParameters PersonalChat(ConversationRef where, Domain.Answers.PersonRef person)
+    {
+        var tenant = where.TenantId[(where.TenantId.IndexOf(':', StringComparison.Ordinal) + 1)..];
+        var channelData = JsonSerializer.SerializeToElement(
+            new Dictionary<string, Dictionary<string, string>> { ["tenant"] = new() { ["id"] = tenant } },
+            TeamsJsonContext.Default.DictionaryStringDictionaryStringString);
+        return new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = where.BotId is null ? null : new BotAccount { Id = where.BotId },
+            Members = [new BotAccount { Id = person.Id, Name = person.Name }],
+            TenantId = tenant,
+            ChannelData = channelData,
+        };
     }
 
     /// <summary>A new post in a Teams channel: create-conversation with the channel's id (PROTOCOLS §2.2).</summary>

@@ -1,5 +1,6 @@
 using PlanBot.Conversations.Ports;
 using PlanBot.Conversations.State;
+using PlanBot.Domain.Checklist;
 using PlanBot.Domain.Plans;
 
 namespace PlanBot.Conversations.Delivery;
@@ -16,6 +17,12 @@ public sealed class PostRegistry(IConversationStore store, TimeProvider time)
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(reply);
         ArgumentNullException.ThrowIfNull(receipt);
+        if (reply.To is { } chat && reply.Mode == DeliveryMode.Direct && receipt.ConversationId is { } direct && AssignedSection(key) is { } section)
+        {
+            await AttachAssigneeAsync(plan, chat with { ConversationId = direct, Kind = Turns.ConversationKind.Personal }, section, cancellationToken);
+            return;
+        }
+
         if (reply.To is not { } to || receipt.ActivityId is not { } activityId)
         {
             return;
@@ -48,7 +55,49 @@ public sealed class PostRegistry(IConversationStore store, TimeProvider time)
         }
     }
 
-    /// <summary>The new thread works on this plan: @mentioning the bot there reaches it (status, approve…).</summary>
+    public static string AssignmentKey(Section section) => $"assign:{(int)section}";
+
+    private static Section? AssignedSection(string key) =>
+        key.StartsWith("assign:", StringComparison.Ordinal) && int.TryParse(key.AsSpan(7), out var number) && number is >= 1 and <= 8
+            ? (Section)number
+            : null;
+
+    /// <summary>
+    /// The assignee's personal chat works on this plan, positioned at the assigned section, so their
+    /// replies there answer it (and carry their name).
+    /// </summary>
+    private async Task AttachAssigneeAsync(Plan plan, Turns.ConversationRef chat, Section section, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var stored = await store.GetPlanAsync(plan.TenantId, plan.Id, cancellationToken);
+            if (stored is null)
+            {
+                return;
+            }
+
+            var session = stored.Document.Sessions.TryGetValue(chat.Key, out var existing) ? existing : new ConversationSession();
+            session.Attached = true;
+            session.AssignedOnly = true;
+            session.Reference = chat;
+            session.EditingSection = (int)section;
+            session.Cursor = PlanChecklist.In(section).First().Id;
+            stored.Document.Sessions[chat.Key] = session;
+            try
+            {
+                await store.CommitAsync(new TurnCommit(null, [stored]), cancellationToken);
+                break;
+            }
+            catch (ConcurrencyException)
+            {
+                // The plan moved on meanwhile: position the session on the fresh copy.
+            }
+        }
+
+        await AttachThreadAsync(plan, chat, cancellationToken);
+    }
+
+    /// <summary>The conversation works on this plan: @mentioning the bot there reaches it (status, approve…).</summary>
     private async Task AttachThreadAsync(Plan plan, Turns.ConversationRef thread, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 5; attempt++)

@@ -34,6 +34,7 @@ public static partial class CommandParser
             "plan" when args.Length == 0 || PlanArgs().IsMatch(args) => new Command(name, args),
             "edit" when !args.Contains('\n', StringComparison.Ordinal) && args.Length <= 40 => new Command(name, args),
             "reject" => new Command(name, args),
+            "assign" when args.Length > 0 => new Command(name, args),
             "baseline" when args.Length == 0 || PlanArgs().IsMatch(args) => new Command(name, args),
             "channel" when args.Length == 0 || ChannelArgs().IsMatch(args) => new Command(name, args),
             "quorum" when args.Length == 0 || QuorumArgs().IsMatch(args) => new Command(name, args),

@@ -165,6 +165,11 @@ public sealed partial class PlanEngine
     private static void OnPlanChanged(TurnWork work, PlanDocument document, Plan before)
     {
         var after = document.Plan;
+        if (document.Posts.TryGetValue(SummaryPostKey, out var summary) && !document.Posts.ContainsKey(ApprovalViews.PostKey))
+        {
+            work.Post(PlanSummaries.Build(after, full: false, work.Now), summary.Thread, DeliveryMode.Update, summary.ActivityId);
+        }
+
         if (!document.Posts.TryGetValue(ApprovalViews.PostKey, out var post))
         {
             return;

@@ -128,6 +128,15 @@ public sealed partial class PlanEngine
         var editing = session.EditingSection;
         var next = Interview.Next(document.Plan, session, question.Id);
         session.Cursor = next?.Id;
+        if (session.AssignedOnly && editing is int done && session.EditingSection is null)
+        {
+            // An assignee answers the section handed to them, not the rest of the plan.
+            session.Cursor = null;
+            session.AssignedOnly = false;
+            work.Reply(new NoticeView($"Thank you: that completes section {done}, {SectionInfo.Of((Section)done).Title}, of the plan for {document.Plan.Title}.", Tone.Success));
+            return;
+        }
+
         var saved = unresolved is null ? "Saved." : $"Saved. {unresolved}";
         if (question.Id == "components" && await SimilarProductsAsync(work, document.Plan, cancellationToken) is { } similar)
         {

@@ -139,6 +139,9 @@ public sealed partial class PlanEngine(
             case "submit":
                 await SubmitAsync(work, cancellationToken);
                 break;
+            case "assign":
+                await AssignAsync(work, command.Arguments, cancellationToken);
+                break;
             case "approve":
                 Decide(work, work.Active!, Verdict.Approve, null, plan.Revision, fromCard: false);
                 break;

@@ -157,7 +157,7 @@ public sealed class TurnProcessor(
         toSend.AddRange(work.Replies.Select(view => new OwedReply(
             Guid.NewGuid().ToString("N"), channel.Render(view, turn.Conversation), now, ledger.Instance, turn.ActivityId)));
         toSend.AddRange(work.Posts.Select(post => new OwedReply(
-            Guid.NewGuid().ToString("N"), channel.Render(post.View, post.To), now, ledger.Instance, null, post.To, post.Mode, post.UpdateActivityId, post.PostKey)));
+            Guid.NewGuid().ToString("N"), channel.Render(post.View, post.To), now, ledger.Instance, null, post.To, post.Mode, post.UpdateActivityId, post.PostKey, post.Recipient)));
         session.Outbox.AddRange(toSend);
         if (!redelivered)
         {

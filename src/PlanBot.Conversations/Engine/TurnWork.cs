@@ -68,8 +68,8 @@ public sealed class TurnWork
 
     public void Reply(View view) => Replies.Add(view);
 
-    public void Post(View view, ConversationRef to, DeliveryMode mode, string? updateActivityId = null, string? postKey = null) =>
-        Posts.Add(new PendingPost(view, to, mode, updateActivityId, postKey));
+    public void Post(View view, ConversationRef to, DeliveryMode mode, string? updateActivityId = null, string? postKey = null, PersonRef? recipient = null) =>
+        Posts.Add(new PendingPost(view, to, mode, updateActivityId, postKey, recipient));
 
     public void Touch(Versioned<PlanDocument> plan) => touchedPlans[plan.Document.Plan.Id] = plan;
 
@@ -116,4 +116,4 @@ public sealed class TurnWork
 }
 
 /// <summary>A view to deliver somewhere other than as a reply in the turn's conversation.</summary>
-public sealed record PendingPost(View View, ConversationRef To, DeliveryMode Mode, string? UpdateActivityId, string? PostKey);
+public sealed record PendingPost(View View, ConversationRef To, DeliveryMode Mode, string? UpdateActivityId, string? PostKey, PersonRef? Recipient = null);

@@ -23,6 +23,9 @@ public sealed class ConversationSession
 
     public List<string> Skipped { get; set; } = [];
 
+    /// <summary>An assignee's personal chat: it answers its section and stops there.</summary>
+    public bool AssignedOnly { get; set; }
+
     public List<ConsumedActivity> Consumed { get; set; } = [];
 
     public List<OwedReply> Outbox { get; set; } = [];

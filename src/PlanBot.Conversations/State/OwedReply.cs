@@ -13,6 +13,9 @@ public enum DeliveryMode
 
     /// <summary>Replacing the earlier message <see cref="OwedReply.UpdateActivityId"/> for everyone.</summary>
     Update,
+
+    /// <summary>In a personal chat with <see cref="OwedReply.Recipient"/>, opened by the bot when needed.</summary>
+    Direct,
 }
 
 /// <summary>
@@ -31,4 +34,5 @@ public sealed record OwedReply(
     ConversationRef? To = null,
     DeliveryMode Mode = DeliveryMode.Reply,
     string? UpdateActivityId = null,
-    string? PostKey = null);
+    string? PostKey = null,
+    Domain.Answers.PersonRef? Recipient = null);

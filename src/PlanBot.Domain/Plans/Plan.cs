@@ -45,6 +45,9 @@ public sealed record Plan
 
     public IReadOnlyList<PlanEvent> History { get; init; } = [];
 
+    /// <summary>Sections the owner handed to developers to answer.</summary>
+    public IReadOnlyList<Assignment> Assignments { get; init; } = [];
+
     public static Plan Start(string id, string tenantId, string product, string version, PersonRef owner, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
@@ -217,6 +220,26 @@ public sealed record Plan
         var state = verdict == Verdict.Reject ? PlanState.Rejected : next.ApprovalReached() ? PlanState.Approved : PlanState.InReview;
         var what = verdict == Verdict.Reject ? $"Rejected revision {Revision}: {reason?.Trim()}" : $"Approved revision {Revision}";
         return next with { State = state, History = Append(now, approver, what) };
+    }
+
+    /// <summary>Hands a section to a developer, who is asked its questions directly.</summary>
+    public Plan Assign(Section section, PersonRef assignee, PersonRef by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(assignee);
+        ArgumentNullException.ThrowIfNull(by);
+        EnsureEditable();
+        EnsureOwner(by, "assign sections");
+        if (section == Section.Approvers)
+        {
+            throw new PlanRuleException("Section 5, the approvers, stays with the plan's owner.");
+        }
+
+        var assignments = Assignments.Where(a => a.Section != section).Append(new Assignment(section, assignee, now)).ToList();
+        return this with
+        {
+            Assignments = assignments,
+            History = Append(now, by, $"Assigned section {(int)section}, {SectionInfo.Of(section).Title}, to {assignee}"),
+        };
     }
 
     public Plan WithQuorum(Quorum quorum, PersonRef by, DateTimeOffset now)

@@ -46,6 +46,10 @@ public sealed class SlackReplyChannel(SlackWebApiClient api, SlackInstallations 
                 case DeliveryMode.NewThread:
                     var posted = await api.PostMessageAsync(new PostMessageRequest { Channel = channel, Text = reply.Reply.Text, Blocks = blocks }, cancellationToken);
                     return new DeliveryReceipt(SlackConversationId.Id(posted.Channel ?? channel, posted.Ts), posted.Ts);
+                case DeliveryMode.Direct when reply.Recipient is { IsResolved: true } person:
+                    // Posting to a user id opens (or reuses) the bot's direct message with them.
+                    var direct = await api.PostMessageAsync(new PostMessageRequest { Channel = person.Id, Text = reply.Reply.Text, Blocks = blocks }, cancellationToken);
+                    return new DeliveryReceipt(direct.Channel ?? person.Id, direct.Ts);
                 case DeliveryMode.Update when reply.UpdateActivityId is { } ts:
                     var updated = await api.UpdateMessageAsync(new UpdateMessageRequest { Channel = channel, Ts = ts, Text = reply.Reply.Text, Blocks = blocks }, cancellationToken);
                     return new DeliveryReceipt(to.ConversationId, updated.Ts ?? ts);

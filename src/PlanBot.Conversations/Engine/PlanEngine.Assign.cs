@@ -1,0 +1,75 @@
+using PlanBot.Conversations.Delivery;
+using PlanBot.Conversations.State;
+using PlanBot.Conversations.Views;
+using PlanBot.Domain.Answers;
+using PlanBot.Domain.Checklist;
+
+namespace PlanBot.Conversations.Engine;
+
+/// <summary>
+/// Contributors: the owner hands a section to a developer (<c>assign 6 @Megan</c>); the developer is
+/// asked its questions in a personal chat, their answers carry their name, and the plan's summary
+/// in the release channel follows as sections complete.
+/// </summary>
+public sealed partial class PlanEngine
+{
+    public const string SummaryPostKey = "summary";
+
+    private async Task AssignAsync(TurnWork work, string arguments, CancellationToken cancellationToken)
+    {
+        var active = work.Active!;
+        var plan = active.Document.Plan;
+        var split = arguments.IndexOf(' ', StringComparison.Ordinal);
+        var section = split < 0 ? null : SectionInfo.Find(arguments[..split]);
+        if (section is null)
+        {
+            work.Reply(new NoticeView("Name a section and a person: `assign <section> @person`, for example `assign 6 @Megan` or `assign delivery megan@contoso.com`.", Tone.Problem));
+            return;
+        }
+
+        var read = AnswerReader.Read(PlanChecklist.Get("delivery-team"), arguments[(split + 1)..], new AnswerContext(work.Now, TimeZoneInfo.Utc, work.Turn.Mentions));
+        if (!read.IsValid || read.Value!.People is not [var named])
+        {
+            work.Reply(new NoticeView(read.IsValid ? "Assign a section to one person at a time." : read.Problem!, Tone.Problem));
+            return;
+        }
+
+        var (resolved, _) = await ResolvePeopleAsync(work, read.Value, [named], cancellationToken);
+        var assignee = resolved.People![0];
+        if (!assignee.IsResolved)
+        {
+            work.Reply(new NoticeView(
+                $"I can't find {assignee} in Teams to write to them. @mention them in the team's channel or a group chat (`@PlanBot assign {section.Number} @name`).",
+                Tone.Problem));
+            return;
+        }
+
+        active.Document.Plan = plan.Assign(section.Section, assignee, work.From, work.Now);
+        work.Touch(active);
+        var first = PlanChecklist.In(section.Section).First();
+        var personal = work.Turn.Conversation with { ConversationId = string.Empty, Kind = Turns.ConversationKind.Personal };
+        work.Post(
+            Ask(work, active.Document.Plan, first, note:
+                $"{work.From} asked you to answer section {section.Number}, {section.Title}, of the deployment plan for {plan.Title}. Your answers carry your name; `skip` leaves a question to them."),
+            personal,
+            DeliveryMode.Direct,
+            postKey: PostRegistry.AssignmentKey(section.Section),
+            recipient: assignee);
+        await PostSummaryToReleaseChannelAsync(work, active.Document, cancellationToken);
+        work.Reply(new NoticeView($"Assigned section {section.Number}, {section.Title}, to {assignee}; I've asked them its questions in a personal chat.", Tone.Success));
+    }
+
+    /// <summary>Once sections are handed out, the release channel shows the plan's progress, kept up to date.</summary>
+    private async Task PostSummaryToReleaseChannelAsync(TurnWork work, PlanDocument document, CancellationToken cancellationToken)
+    {
+        if (document.Posts.ContainsKey(SummaryPostKey) || document.Posts.ContainsKey(ApprovalViews.PostKey))
+        {
+            return;
+        }
+
+        if (await ReleaseChannelAsync(work.Turn.Conversation.TenantId, document.Plan.Product, cancellationToken) is { } channel)
+        {
+            work.Post(PlanSummaries.Build(document.Plan, full: false, work.Now), channel.Channel, DeliveryMode.NewThread, postKey: SummaryPostKey);
+        }
+    }
+}
