@@ -3,6 +3,8 @@ namespace PlanBot.Storage.Sqlite;
 /// <summary>
 /// Tables are created on start. Each row holds its document as JSON plus the columns the queries
 /// need; <c>version</c> is the optimistic-concurrency token every update is conditional on.
+/// <c>plans_by_tenant_created</c> answers a tenant's plan list (ids and versions, newest first)
+/// from the index alone, without reading the rows' bodies.
 /// </summary>
 internal static class Schema
 {
@@ -20,6 +22,7 @@ internal static class Schema
             UNIQUE (tenant_id, product_key, version_key)
         );
         CREATE INDEX IF NOT EXISTS plans_by_tenant ON plans (tenant_id, product_key);
+        CREATE INDEX IF NOT EXISTS plans_by_tenant_created ON plans (tenant_id, created_at, id, version);
         CREATE TABLE IF NOT EXISTS tenants (
             id       TEXT PRIMARY KEY,
             version  INTEGER NOT NULL,

@@ -17,7 +17,7 @@ public sealed partial class SqliteConversationStore : ITenantStore
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             return await reader.ReadAsync(cancellationToken)
                 ? new Versioned<TenantDocument>(
-                    Deserialize(reader.GetString(1), StateJsonContext.Default.TenantDocument, $"tenant {tenantId}"),
+                    Deserialize(reader, 1, StateJsonContext.Default.TenantDocument, $"tenant {tenantId}"),
                     Tag(reader.GetInt64(0)))
                 : null;
         }, cancellationToken);
