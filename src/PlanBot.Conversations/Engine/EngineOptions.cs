@@ -12,5 +12,11 @@ public sealed class EngineOptions
     public TimeSpan OwedReplyGrace { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>How often a turn is re-run on fresh data after losing a write race before giving up.</summary>
-    public int MaxCommitAttempts { get; set; } = 10;
+    public int MaxCommitAttempts { get; set; } = 50;
+
+    /// <summary>
+    /// How long a turn keeps re-running after lost write races. Many people answering one plan at the
+    /// same moment take turns within this; well inside Teams' 15-second wait for the reply.
+    /// </summary>
+    public TimeSpan CommitRetryBudget { get; set; } = TimeSpan.FromSeconds(8);
 }

@@ -44,6 +44,7 @@ public sealed class TurnProcessor(
 
     private async Task<TurnOutcome> RunAsync(Turn turn, IReplyChannel channel, CancellationToken cancellationToken)
     {
+        var racing = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             for (var attempt = 1; ; attempt++)
@@ -66,7 +67,7 @@ public sealed class TurnProcessor(
                 {
                     commitTiming.Done("conflict");
                     ledger.Abandon(ids);
-                    if (attempt >= options.MaxCommitAttempts)
+                    if (attempt >= options.MaxCommitAttempts || racing.Elapsed >= options.CommitRetryBudget)
                     {
                         logger.CommitGaveUp(turn.ActivityId, attempt);
                         await TellAsync(channel, turn, "Several people changed this plan at the same moment and your message did not get through. Please send it again.", cancellationToken);
@@ -75,7 +76,7 @@ public sealed class TurnProcessor(
 
                     logger.CommitConflict(turn.ActivityId, attempt);
                     // Racing writers that all retry at once collide again: spread them out, more each time.
-                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 4 << Math.Min(attempt, 6))), cancellationToken);
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 4 << Math.Min(attempt, 5))), cancellationToken);
                     continue;
                 }
                 catch
