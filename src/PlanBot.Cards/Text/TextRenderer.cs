@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text;
+using PlanBot.Cards.AdaptiveCards;
 using PlanBot.Conversations.Views;
 
 namespace PlanBot.Cards.Text;
 
 /// <summary>
-/// Renders views as chat markdown. It is the fallback every channel understands, and the form
-/// used where a card would not add anything (short notices).
+/// Renders views as chat markdown, user text escaped as in cards (<see cref="CardText"/>). It is the
+/// fallback every channel understands, and the form used where a card would not add anything
+/// (short notices).
 /// </summary>
 public static class TextRenderer
 {
@@ -35,7 +37,7 @@ public static class TextRenderer
             _ => notice.Text,
         };
         return notice.Mentions is { Count: > 0 } people
-            ? $"{text}\n\n{string.Join(", ", people.Select(p => MarkdownText.Escape(p.ToString())))}"
+            ? $"{text}\n\n{string.Join(", ", people.Select(p => CardText.Escape(p.ToString())))}"
             : text;
     }
 
@@ -43,7 +45,7 @@ public static class TextRenderer
     {
         var link = export.Link is null ? string.Empty : $"Download: {export.Link} (valid for {export.LinkLifetime.TotalMinutes:0} minutes)";
         return export.Markdown is null
-            ? $"The plan for {MarkdownText.Escape(export.PlanTitle)} is too long to show here. {link}"
+            ? $"The plan for {CardText.Escape(export.PlanTitle)} is too long to show here. {link}"
             : $"{export.Markdown}\n\n---\n{link}";
     }
 
@@ -52,17 +54,17 @@ public static class TextRenderer
         var text = new StringBuilder();
         if (a.Notice is not null)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{MarkdownText.Escape(a.Notice)}\n\n");
+            text.Append(CultureInfo.InvariantCulture, $"{CardText.Escape(a.Notice)}\n\n");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"**Approval request: deployment plan {MarkdownText.Escape(a.PlanTitle)}**, revision {a.Revision} ({a.State}, owner {MarkdownText.Escape(a.Owner)})\n\n");
-        text.Append(CultureInfo.InvariantCulture, $"{a.Summary.Percent}% complete. Approvers: {string.Join(", ", a.Approvers.Select(p => MarkdownText.Escape(p.ToString())))} ({a.Quorum}).");
+        text.Append(CultureInfo.InvariantCulture, $"**Approval request: deployment plan {CardText.Escape(a.PlanTitle)}**, revision {a.Revision} ({a.State}, owner {CardText.Escape(a.Owner)})\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"{a.Summary.Percent}% complete. Approvers: {string.Join(", ", a.Approvers.Select(p => CardText.Escape(p.ToString())))} ({a.Quorum}).");
         foreach (var decision in a.Decisions)
         {
             var verdict = decision.Approved ? "approved" : "rejected";
-            var reason = decision.Reason is null ? string.Empty : $": {MarkdownText.Escape(decision.Reason)}";
+            var reason = decision.Reason is null ? string.Empty : $": {CardText.Escape(decision.Reason)}";
             var stale = decision.Stale ? " (stale: the plan changed since)" : string.Empty;
-            text.Append(CultureInfo.InvariantCulture, $"\n- {MarkdownText.Escape(decision.Approver)} {verdict} revision {decision.Revision} on {decision.At:yyyy-MM-dd HH:mm} UTC{reason}{stale}");
+            text.Append(CultureInfo.InvariantCulture, $"\n- {CardText.Escape(decision.Approver)} {verdict} revision {decision.Revision} on {decision.At:yyyy-MM-dd HH:mm} UTC{reason}{stale}");
         }
 
         if (a.ForApprover)
@@ -86,7 +88,7 @@ public static class TextRenderer
             text.Append(CultureInfo.InvariantCulture, $"{q.Note}\n\n");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"**{MarkdownText.Escape(q.PlanTitle)}** · section {q.SectionNumber}, {q.SectionTitle} · question {q.Number} of {q.Total}\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"**{CardText.Escape(q.PlanTitle)}** · section {q.SectionNumber}, {q.SectionTitle} · question {q.Number} of {q.Total}\n\n");
         text.Append(CultureInfo.InvariantCulture, $"**{q.Text}**");
         if (q.Hint is not null)
         {
@@ -100,7 +102,7 @@ public static class TextRenderer
 
         if (q.CurrentAnswer is not null)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n\nCurrent answer: {MarkdownText.Escape(q.CurrentAnswer)}");
+            text.Append(CultureInfo.InvariantCulture, $"\n\nCurrent answer: {CardText.Escape(q.CurrentAnswer)}");
         }
 
         return text.ToString();
@@ -126,7 +128,7 @@ public static class TextRenderer
     private static string Summary(PlanSummaryView s)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"**Deployment plan: {MarkdownText.Escape(s.PlanTitle)}** ({s.State}, owner {MarkdownText.Escape(s.Owner)})\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"**Deployment plan: {CardText.Escape(s.PlanTitle)}** ({s.State}, owner {CardText.Escape(s.Owner)})\n\n");
         text.Append(CultureInfo.InvariantCulture, $"{s.Percent}% complete: {s.Answered} of {s.Total} questions answered.");
         foreach (var section in s.Sections)
         {
@@ -140,8 +142,8 @@ public static class TextRenderer
 
             foreach (var item in section.Items)
             {
-                var answer = item.Answer is null ? "_not answered_" : MarkdownText.Escape(item.Answer);
-                var who = item.AnsweredBy is null ? string.Empty : $" ({MarkdownText.Escape(item.AnsweredBy)}{(item.CarriedOver ? ", carried over, not confirmed" : string.Empty)})";
+                var answer = item.Answer is null ? "_not answered_" : CardText.Escape(item.Answer);
+                var who = item.AnsweredBy is null ? string.Empty : $" ({CardText.Escape(item.AnsweredBy)}{(item.CarriedOver ? ", carried over, not confirmed" : string.Empty)})";
                 text.Append(CultureInfo.InvariantCulture, $"\n- {item.Question} {answer}{who}");
             }
         }
