@@ -14,7 +14,7 @@ public static partial class Shown
         var parts = new List<string>();
         if (message.Text is { } text)
         {
-            parts.Add(text);
+            parts.Add(Escape().Replace(WebUtility.HtmlDecode(text), "$1"));
         }
 
         foreach (var attachment in message.Attachments)

@@ -59,7 +59,8 @@ public sealed class FuzzFindingsTests(ITestOutputHelper output) : IAsyncLifetime
                 break;
             case "9999-12-31 as a date, then status":
                 await bot.SayAsync(chat, owner, "edit timing");
-                Assert.Contains("Saved.", Assert.Single(await bot.SayAsync(chat, owner, "9999-12-31")).Text, StringComparison.Ordinal);
+                // Refused as a typing mistake (more than ten years ahead), so nothing can overflow later.
+                Assert.Contains("years ahead", Assert.Single(await bot.SayAsync(chat, owner, "9999-12-31")).Text, StringComparison.Ordinal);
                 response = await bot.PostAsync(TeamsActivities.Message(chat, owner, "status"));
                 break;
             default:

@@ -45,7 +45,15 @@ public static class BotFrameworkEndpoint
         Activity? activity;
         try
         {
-            activity = await JsonSerializer.DeserializeAsync(new LimitedStream(request.Body, MaxBodyBytes), BotFrameworkJsonContext.Default.Activity, cancellationToken);
+            var body = await ReadBodyAsync(request, cancellationToken);
+            if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+            {
+                // Parts of an activity are kept as raw JSON and read later; refuse bad bytes up front.
+                logger.ActivityRefused("The body is not valid UTF-8.");
+                return TypedResults.BadRequest("The body is not valid UTF-8.");
+            }
+
+            activity = JsonSerializer.Deserialize(body.Span, BotFrameworkJsonContext.Default.Activity);
         }
         catch (JsonException malformed)
         {
@@ -117,6 +125,13 @@ public static class BotFrameworkEndpoint
             : InvokeResponses.Message(outcome.Status == TurnStatus.StoreUnavailable
                 ? "That was not saved: my storage is not answering. Please try again in a minute."
                 : "Done."));
+    }
+
+    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await new LimitedStream(request.Body, MaxBodyBytes).CopyToAsync(buffer, cancellationToken);
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
     private static IResult Invoke(InvokeResponse response) =>

@@ -29,12 +29,15 @@ public static class TextRenderer
 
     private static string Notice(NoticeView notice)
     {
+        // Notices quote what people typed (a rejection reason, a section name), so the whole text
+        // is escaped, as on cards: nothing in it can link, mention or format.
+        var body = CardText.Escape(notice.Text);
         var text = notice.Tone switch
         {
-            Tone.Problem => $"⚠️ {notice.Text}",
-            Tone.Warning => $"⚠️ {notice.Text}",
-            Tone.Success => $"✅ {notice.Text}",
-            _ => notice.Text,
+            Tone.Problem => $"⚠️ {body}",
+            Tone.Warning => $"⚠️ {body}",
+            Tone.Success => $"✅ {body}",
+            _ => body,
         };
         return notice.Mentions is { Count: > 0 } people
             ? $"{text}\n\n{string.Join(", ", people.Select(p => CardText.Escape(p.ToString())))}"
@@ -44,9 +47,26 @@ public static class TextRenderer
     private static string Export(ExportView export)
     {
         var link = export.Link is null ? string.Empty : $"Download: {export.Link} (valid for {export.LinkLifetime.TotalMinutes:0} minutes)";
-        return export.Markdown is null
-            ? $"The plan for {CardText.Escape(export.PlanTitle)} is too long to show here. {link}"
-            : $"{export.Markdown}\n\n---\n{link}";
+        if (export.Markdown is null)
+        {
+            return $"The plan for {CardText.Escape(export.PlanTitle)} is too long to show here. {link}";
+        }
+
+        // Shown as a code block: the document's answers are people's text, which must not render as markdown.
+        var fence = new string('`', Math.Max(3, LongestRun(export.Markdown, '`') + 1));
+        return $"{fence}\n{export.Markdown}\n{fence}\n\n{link}";
+    }
+
+    private static int LongestRun(string text, char c)
+    {
+        int longest = 0, run = 0;
+        foreach (var ch in text)
+        {
+            run = ch == c ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        return longest;
     }
 
     private static string Approval(ApprovalView a)

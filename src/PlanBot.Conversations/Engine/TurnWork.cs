@@ -73,6 +73,23 @@ public sealed class TurnWork
 
     public void Touch(Versioned<PlanDocument> plan) => touchedPlans[plan.Document.Plan.Id] = plan;
 
+    /// <summary>
+    /// The activities a conversation consumed follow it to the session it moves to, so a redelivery
+    /// after a switch of plans is still recognised (and is not answered into the new plan).
+    /// </summary>
+    private static void CarryConsumed(ConversationSession from, ConversationSession to)
+    {
+        if (ReferenceEquals(from, to))
+        {
+            return;
+        }
+
+        foreach (var consumed in from.Consumed.Where(c => !to.HasConsumed(c.Id)))
+        {
+            to.Consumed.Add(consumed);
+        }
+    }
+
     /// <summary>Makes <paramref name="plan"/> this conversation's plan, leaving the old one's position intact.</summary>
     public void Attach(Versioned<PlanDocument> plan)
     {
@@ -89,6 +106,7 @@ public sealed class TurnWork
         session.Attached = true;
         session.Reference = Turn.Conversation;
         session.TimeZone ??= previous.TimeZone;
+        CarryConsumed(previous, session);
         if (Conversation.Document.ActivePlanId != plan.Document.Plan.Id)
         {
             Conversation.Document.ActivePlanId = plan.Document.Plan.Id;
@@ -110,6 +128,7 @@ public sealed class TurnWork
         session.EditingSection = null;
         Touch(Active);
         Active = null;
+        CarryConsumed(session, Conversation.Document.Session);
         Conversation.Document.ActivePlanId = null;
         ConversationChanged = true;
     }

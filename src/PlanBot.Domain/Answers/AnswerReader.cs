@@ -10,6 +10,9 @@ namespace PlanBot.Domain.Answers;
 /// </summary>
 public static partial class AnswerReader
 {
+    /// <summary>Dates further ahead than this are typing mistakes, not release dates.</summary>
+    public const int HorizonYears = 10;
+
     public const string PeopleForms =
         "@mention them (in a team or group chat) or give their email or sign-in name, such as alex@contoso.com";
 
@@ -59,6 +62,11 @@ public static partial class AnswerReader
         }
 
         var today = context.Today;
+        if (date > today.AddYears(HorizonYears))
+        {
+            return ReadResult.Refused($"{Describe(date)} is more than {HorizonYears} years ahead. Give the date this release needs.");
+        }
+
         if (date < today)
         {
             return ReadResult.Refused(
@@ -81,6 +89,11 @@ public static partial class AnswerReader
             return ReadResult.Refused($"I could not read \"{Shorten(text)}\" as a time window. Give {ExpectedForm(AnswerKind.DateTimeWindow)}.");
         }
 
+        if (startDate > context.Today.AddYears(HorizonYears))
+        {
+            return ReadResult.Refused($"The window starts more than {HorizonYears} years ahead. Give the window this release needs.");
+        }
+
         DateOnly endDate;
         TimeOnly endTime;
         if (!DateReader.TryReadDateTime(parts[1], out endDate, out endTime))
@@ -92,6 +105,11 @@ public static partial class AnswerReader
 
             // "22:00 to 02:00" runs past midnight into the next day.
             endDate = endTime > startTime ? startDate : startDate.AddDays(1);
+        }
+
+        if (endDate > context.Today.AddYears(HorizonYears))
+        {
+            return ReadResult.Refused($"The window ends more than {HorizonYears} years ahead. Give the window this release needs.");
         }
 
         var start = DateReader.ToUtc(startDate, startTime, context.Zone);

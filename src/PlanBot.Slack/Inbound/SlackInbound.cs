@@ -52,7 +52,7 @@ public sealed class SlackInbound(
     public SlackWork Command(SlashCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (string.IsNullOrEmpty(command.ChannelId) || string.IsNullOrEmpty(command.UserId))
+        if (string.IsNullOrWhiteSpace(command.ChannelId) || string.IsNullOrWhiteSpace(command.UserId))
         {
             return new SlackWork(SlackAck.Ephemeral("That command came without a channel or a user; I cannot act on it."));
         }
@@ -82,7 +82,7 @@ public sealed class SlackInbound(
             case "tokens_revoked" when inner.Tokens?.Bot is { Count: > 0 }:
                 return Removed(envelope, inner.Type, tenant);
             case "app_mention" or "message" when IsToTheBot(envelope, inner):
-                var eventId = envelope.EventId ?? $"{inner.Channel}:{inner.Ts}";
+                var eventId = string.IsNullOrWhiteSpace(envelope.EventId) ? $"{inner.Channel}:{inner.Ts}" : envelope.EventId;
                 if (!recent.TryAdd(eventId))
                 {
                     logger.DuplicateEvent(eventId, retry);
@@ -112,7 +112,7 @@ public sealed class SlackInbound(
     /// </summary>
     private static bool IsToTheBot(EventEnvelope envelope, SlackEvent inner)
     {
-        if (inner.Subtype is not null || inner.BotId is not null || inner.User is null || inner.Channel is null)
+        if (inner.Subtype is not null || inner.BotId is not null || string.IsNullOrWhiteSpace(inner.User) || string.IsNullOrWhiteSpace(inner.Channel))
         {
             return false;
         }
@@ -134,7 +134,7 @@ public sealed class SlackInbound(
         installations.MarkRemoved(tenant, time.GetUtcNow());
         logger.AppRemoved(what, tenant);
         var team = envelope.TeamId ?? envelope.EnterpriseId ?? "unknown";
-        var eventId = envelope.EventId ?? $"{what}:{team}";
+        var eventId = string.IsNullOrWhiteSpace(envelope.EventId) ? $"{what}:{team}" : envelope.EventId;
         if (!recent.TryAdd(eventId))
         {
             return SlackWork.Done;
@@ -148,7 +148,7 @@ public sealed class SlackInbound(
     private SlackWork BlockActions(InteractionPayload payload)
     {
         var action = payload.Actions?.FirstOrDefault();
-        if (action?.ActionId is null || payload.User?.Id is null || (payload.Container?.ChannelId ?? payload.Channel?.Id) is null)
+        if (string.IsNullOrWhiteSpace(action?.ActionId) || string.IsNullOrWhiteSpace(payload.User?.Id) || string.IsNullOrWhiteSpace(payload.Container?.ChannelId ?? payload.Channel?.Id))
         {
             return Ignored("block_actions", action?.ActionId ?? "no action");
         }
@@ -157,10 +157,10 @@ public sealed class SlackInbound(
         var data = FlatJson.Read(action.Value);
         switch (action.ActionId)
         {
-            case SlackIds.Reject when data.TryGetValue("planId", out var planId) && data.TryGetValue("revision", out var revision):
+            case SlackIds.Reject when data.TryGetValue("planId", out var planId) && data.TryGetValue("revision", out var revision) && !string.IsNullOrWhiteSpace(planId) && !string.IsNullOrWhiteSpace(revision):
                 // views.open first: the trigger id is good for 3 seconds, once.
                 return new SlackWork(SlackAck.Empty, ct => OpenModalAsync(payload, "reject", RejectModal.Build(planId, revision, conversationId, channelName), ct));
-            case SlackIds.AnswerForm when data.TryGetValue("planId", out var planId) && data.TryGetValue("questionId", out var questionId):
+            case SlackIds.AnswerForm when data.TryGetValue("planId", out var planId) && data.TryGetValue("questionId", out var questionId) && !string.IsNullOrWhiteSpace(planId) && !string.IsNullOrWhiteSpace(questionId):
                 return new SlackWork(SlackAck.Empty, ct => OpenModalAsync(payload, "answer", AnswerModal.Build(planId, questionId, conversationId, channelName), ct));
             default:
                 return new SlackWork(SlackAck.Empty, _ => Task.FromResult(

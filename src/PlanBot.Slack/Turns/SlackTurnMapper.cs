@@ -141,7 +141,7 @@ public sealed class SlackTurnMapper(SlackTenancy tenancy, SlackUserDirectory use
 
     private async Task<(PersonRef Person, string? TimeZone)> PersonAsync(string userId, string? fallbackName, CancellationToken cancellationToken)
     {
-        if (userId.Length == 0)
+        if (string.IsNullOrWhiteSpace(userId))
         {
             return (new PersonRef(string.Empty, fallbackName ?? string.Empty), null);
         }

@@ -66,14 +66,16 @@ public sealed record RecordedCall(HttpMethod Method, Uri Uri, string Body, strin
         }
     }
 
+    /// <summary>As a person reads it: markdown escapes and HTML entities rendered.</summary>
+    private static string Shown(string markdown) =>
+        System.Text.RegularExpressions.Regex.Replace(System.Net.WebUtility.HtmlDecode(markdown), @"\\([\\`*_{}\[\]()#+\-.!|~<>=])", "$1");
+
     private static void CollectStrings(JsonElement element, List<string> into)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                // As a person reads it: card markdown escapes and HTML entities rendered.
-                var shown = System.Net.WebUtility.HtmlDecode(element.GetString()!);
-                into.Add(System.Text.RegularExpressions.Regex.Replace(shown, @"\\([\\`*_{}\[\]()#+\-.!|~<>=])", "$1"));
+                into.Add(Shown(element.GetString()!));
                 break;
             case JsonValueKind.Array:
                 foreach (var item in element.EnumerateArray())
@@ -106,7 +108,7 @@ public sealed record RecordedCall(HttpMethod Method, Uri Uri, string Body, strin
             var parts = new List<string>();
             if (root.TryGetProperty("text", out var text) && text.GetString() is { } plain)
             {
-                parts.Add(plain);
+                parts.Add(Shown(plain));
             }
 
             // A card reads as the text it shows: every string in its attachments, in order.
