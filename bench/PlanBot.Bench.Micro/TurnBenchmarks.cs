@@ -45,6 +45,7 @@ public class TurnBenchmarks : IDisposable
     private View summary = null!;
     private OwedReply reply = null!;
     private string listTenant = null!;
+    private IReadOnlyList<Domain.Plans.Plan> listed = null!;
     private int interview;
 
     [GlobalSetup]
@@ -114,6 +115,10 @@ public class TurnBenchmarks : IDisposable
     [Benchmark(Description = "list: 1,000 plans of a tenant (cached)")]
     public Task<IReadOnlyList<Domain.Plans.Plan>> ListPlansCached() => store.ListPlansAsync(listTenant, null, CancellationToken.None);
 
+    /// <summary>What the engine does with that list after section 1 of a product's first plan.</summary>
+    [Benchmark(Description = "similar: rank 1,000 plans against one")]
+    public IReadOnlyList<Domain.Reuse.SimilarPlan> RankSimilar() => Domain.Reuse.SimilarPlans.Rank(document.Plan, listed);
+
     [Benchmark(Description = "list: 1,000 plans of a tenant (parsed)")]
     public async Task<IReadOnlyList<Domain.Plans.Plan>> ListPlansParsed()
     {
@@ -168,7 +173,10 @@ public class TurnBenchmarks : IDisposable
             await store.CommitAsync(new TurnCommit(null, [new Versioned<PlanDocument>(copy, null)]), CancellationToken.None);
         }
 
-        Console.WriteLine($"// plan document: {documentUtf8.Length} bytes of JSON");
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        listed = await store.ListPlansAsync(listTenant, null, CancellationToken.None);
+        var held = GC.GetTotalMemory(forceFullCollection: true) - before;
+        Console.WriteLine($"// plan document: {documentUtf8.Length} bytes of JSON; {listed.Count} listed plans held in memory: {held / 1024.0 / 1024.0:0.0} MB");
     }
 
     /// <summary>Answers like the Connector: an id for a sent activity, 404 for a member look-up (a personal chat).</summary>

@@ -29,8 +29,14 @@ internal sealed class BenchOptions
     /// <summary>Keep the host's console output (a file in the run's temporary folder) instead of deleting it.</summary>
     public bool KeepLogs { get; private set; }
 
+    /// <summary>Each conversation in a tenant of its own (the default is one tenant for all, as in one organisation).</summary>
+    public bool TenantPerConversation { get; private set; }
+
     /// <summary>Extra host settings for experiments (<c>--host-arg Key=Value</c>); the recorded runs use none.</summary>
     public List<string> HostArguments { get; } = [];
+
+    /// <summary>Extra environment variables for the host (<c>--host-env NAME=VALUE</c>), for experiments such as GC settings.</summary>
+    public Dictionary<string, string> HostEnvironment { get; } = [];
 
     public int WarmupConversations => Warmup ?? Math.Max(Concurrency, 16);
 
@@ -48,7 +54,10 @@ internal sealed class BenchOptions
           --host-dll PATH     run this PlanBot.Host.dll instead
           --json PATH         also write the figures as JSON
           --keep-logs         keep the host's console output and database
+          --tenant-per-conversation
+                              each conversation in a tenant of its own (default: one tenant)
           --host-arg K=V      pass --K=V to the host (experiments only; the recorded runs use none)
+          --host-env N=V      set an environment variable for the host (experiments only)
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -95,6 +104,13 @@ internal sealed class BenchOptions
                     break;
                 case "--host-arg":
                     options.HostArguments.Add("--" + Value());
+                    break;
+                case "--host-env":
+                    var pair = Value().Split('=', 2);
+                    options.HostEnvironment[pair[0]] = pair.Length == 2 ? pair[1] : throw new ArgumentException("--host-env needs NAME=VALUE.");
+                    break;
+                case "--tenant-per-conversation":
+                    options.TenantPerConversation = true;
                     break;
                 case "--keep-logs":
                     options.KeepLogs = true;

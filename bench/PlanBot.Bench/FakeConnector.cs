@@ -23,7 +23,7 @@ internal sealed class ConversationTally
 
     public int Lookups => Volatile.Read(ref lookups);
 
-    /// <summary>A reply showed the plan at 100 %: the summary card that ends the interview.</summary>
+    /// <summary>A reply was the summary card of the plan at 100 %, which ends the interview.</summary>
     public bool SawComplete => Volatile.Read(ref complete) != 0;
 
     public void Reply(bool isComplete)
@@ -45,7 +45,8 @@ internal sealed class ConversationTally
 /// </summary>
 internal sealed class FakeConnector : IAsyncDisposable
 {
-    private static readonly byte[] CompleteMarker = Encoding.UTF8.GetBytes("100% complete");
+    /// <summary>The summary card's progress fact ("100% complete, 23 of 23 questions answered"), not the notice before it.</summary>
+    private static readonly byte[] CompleteMarker = Encoding.UTF8.GetBytes("100% complete, ");
     private static readonly byte[] NotAMember = Encoding.UTF8.GetBytes("""{"error":{"code":"MemberNotFoundInConversation","message":"not a member"}}""");
     private static readonly byte[] NoMembers = Encoding.UTF8.GetBytes("[]");
 

@@ -47,7 +47,7 @@ internal sealed record PhaseResult(
 /// interview at a time, one turn after another (a turn is one POST; the host answers it after
 /// sending its replies, so the fake Connector has counted them when the POST returns).
 /// </summary>
-internal sealed class LoadDriver(HttpClient http, Uri messages, FakeConnector connector, string runId)
+internal sealed class LoadDriver(HttpClient http, Uri messages, FakeConnector connector, string runId, bool tenantPerConversation = false)
 {
     private int nextConversation;
 
@@ -105,7 +105,7 @@ internal sealed class LoadDriver(HttpClient http, Uri messages, FakeConnector co
                 break;
             }
 
-            var body = Interview.Activity(serviceUrl, conversationId, $"act-{runId}-{n}-{turns}", text);
+            var body = Interview.Activity(serviceUrl, conversationId, $"act-{runId}-{n}-{turns}", text, tenantPerConversation ? $"bench-{runId}-{n}" : Interview.TenantId);
             var before = tally.Replies;
             using var content = new ByteArrayContent(body);
             content.Headers.ContentType = Json;

@@ -74,7 +74,7 @@ try
         "dotnet",
         hostArguments,
         work.FullName,
-        new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["DOTNET_NOLOGO"] = "1" },
+        new Dictionary<string, string>(options.HostEnvironment) { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["DOTNET_NOLOGO"] = "1" },
         new Regex(@"Now listening on: (http://127\.0\.0\.1:[0-9]+)"),
         TimeSpan.FromSeconds(60),
         logPath: Path.Combine(work.FullName, "host.log"));
@@ -103,7 +103,7 @@ try
         }
     });
 
-    var driver = new LoadDriver(http, new Uri(listening + "/api/messages"), connector, runId);
+    var driver = new LoadDriver(http, new Uri(listening + "/api/messages"), connector, runId, options.TenantPerConversation);
     var warmup = options.WarmupConversations;
     if (warmup > 0)
     {
