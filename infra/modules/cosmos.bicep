@@ -91,6 +91,7 @@ resource plans 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@20
           { path: '/releaseKey/?' }
           { path: '/productKey/?' }
           { path: '/createdAt/?' }
+          { path: '/remindAt/?' }
         ]
         excludedPaths: [
           { path: '/*' }

@@ -25,6 +25,9 @@ public static class CosmosContainers
     public const string TenantsPartitionKey = "/id";
     public const string ReleaseUniqueKey = "/releaseKey";
 
+    /// <summary>What the plan queries filter and sort on; <c>/remindAt/?</c> serves the reminder worker.</summary>
+    public static readonly string[] PlansIndexedPaths = ["/releaseKey/?", "/productKey/?", "/createdAt/?", "/remindAt/?"];
+
     /// <summary>
     /// Indexes only what the queries filter and sort on: a plan's body (sessions, history, outboxes)
     /// is large and never queried, and every indexed property adds to the RU cost of each write.
@@ -37,7 +40,7 @@ public static class CosmosContainers
             UniqueKeyPolicy = new UniqueKeyPolicy { UniqueKeys = { new UniqueKey { Paths = { ReleaseUniqueKey } } } },
         };
         properties.IndexingPolicy.IncludedPaths.Clear();
-        foreach (var path in new[] { "/releaseKey/?", "/productKey/?", "/createdAt/?" })
+        foreach (var path in PlansIndexedPaths)
         {
             properties.IndexingPolicy.IncludedPaths.Add(new IncludedPath { Path = path });
         }

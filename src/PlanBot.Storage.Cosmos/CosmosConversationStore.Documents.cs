@@ -181,10 +181,14 @@ public sealed partial class CosmosConversationStore
         return replaced.Headers.ETag;
     }
 
-    /// <summary>A single-partition query, every page of it. Only plain SQL the local server runs too: no OFFSET/LIMIT, DISTINCT or GROUP BY.</summary>
-    private async Task<List<JsonElement>> QueryAsync(QueryDefinition query, string tenantId, int? maxItems, string operation, CancellationToken cancellationToken)
+    /// <summary>
+    /// A query of one tenant's partition (or of all, when <paramref name="tenantId"/> is null), every
+    /// page of it up to <paramref name="maxItems"/>. Only plain SQL the local server runs too: no
+    /// OFFSET/LIMIT, DISTINCT or GROUP BY.
+    /// </summary>
+    private async Task<List<JsonElement>> QueryAsync(QueryDefinition query, string? tenantId, int? maxItems, string operation, CancellationToken cancellationToken)
     {
-        var requestOptions = new QueryRequestOptions { PartitionKey = new PartitionKey(tenantId), MaxItemCount = maxItems ?? 100 };
+        var requestOptions = new QueryRequestOptions { PartitionKey = tenantId is null ? null : new PartitionKey(tenantId), MaxItemCount = maxItems ?? 100 };
         using var iterator = plans.GetItemQueryStreamIterator(query, continuationToken: null, requestOptions);
         var results = new List<JsonElement>();
         while (iterator.HasMoreResults && (maxItems is null || results.Count < maxItems))

@@ -25,7 +25,7 @@ public sealed partial class CosmosConversationStore
             if (options.CreateIfMissing)
             {
                 Database database = await client.CreateDatabaseIfNotExistsAsync(options.Database, cancellationToken: token);
-                found.Add((await database.CreateContainerIfNotExistsAsync(CosmosContainers.PlansDefinition(), cancellationToken: token)).Resource);
+                found.Add(await AddMissingIndexPathsAsync((await database.CreateContainerIfNotExistsAsync(CosmosContainers.PlansDefinition(), cancellationToken: token)).Resource, token));
                 found.Add((await database.CreateContainerIfNotExistsAsync(CosmosContainers.ConversationsDefinition(), cancellationToken: token)).Resource);
                 found.Add((await database.CreateContainerIfNotExistsAsync(CosmosContainers.TenantsDefinition(), cancellationToken: token)).Resource);
             }
@@ -44,6 +44,11 @@ public sealed partial class CosmosConversationStore
                             e);
                     }
                 }
+            }
+
+            if (!options.CreateIfMissing && MissingIndexPaths(found[0]) is { Count: > 0 } missing)
+            {
+                logger.IndexPathsMissing(options.Database, string.Join(", ", missing));
             }
 
             foreach (var properties in found)
@@ -79,5 +84,27 @@ public sealed partial class CosmosConversationStore
         {
             throw new StoreUnavailableException(SignInFailed("prepare the containers"), e);
         }
+    }
+
+    private static List<string> MissingIndexPaths(ContainerProperties properties) =>
+        CosmosContainers.PlansIndexedPaths.Where(path => !properties.IndexingPolicy.IncludedPaths.Any(p => p.Path == path)).ToList();
+
+    /// <summary>A plans container made by an earlier release lacks paths added since (remindAt): add them in place.</summary>
+    private async Task<ContainerProperties> AddMissingIndexPathsAsync(ContainerProperties properties, CancellationToken cancellationToken)
+    {
+        var missing = MissingIndexPaths(properties);
+        if (missing.Count == 0 || properties.IndexingPolicy.ExcludedPaths.All(p => p.Path != "/*"))
+        {
+            return properties;
+        }
+
+        foreach (var path in missing)
+        {
+            properties.IndexingPolicy.IncludedPaths.Add(new IncludedPath { Path = path });
+        }
+
+        var replaced = (await plans.ReplaceContainerAsync(properties, cancellationToken: cancellationToken)).Resource;
+        logger.IndexPathsAdded(options.Database, string.Join(", ", missing));
+        return replaced;
     }
 }

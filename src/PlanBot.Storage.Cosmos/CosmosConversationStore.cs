@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Azure.Cosmos;
@@ -130,6 +131,25 @@ public sealed partial class CosmosConversationStore : IConversationStore
         var found = await QueryAsync(query, tenantId, maxItems: null, "list plans", cancellationToken);
         return found
             .Select(element => element.Deserialize(StateJsonContext.Default.Plan) ?? throw new InvalidDataException("A stored plan is empty."))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The one query across tenants (partitions): plans carry <c>remindAt</c> only while a reminder
+    /// waits, and it is indexed, so the fan-out reads just the due plans' ids.
+    /// </summary>
+    public async Task<IReadOnlyList<DueReminder>> ListDueRemindersAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT c.tenantId, c.id, c.remindAt FROM c WHERE c.remindAt <= @now")
+            .WithParameter("@now", now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        var found = await QueryAsync(query, tenantId: null, maxItems: max, "list due reminders", cancellationToken);
+        return found
+            .Select(e => new DueReminder(
+                e.GetProperty("tenantId").GetString()!,
+                e.GetProperty("id").GetString()!,
+                DateTimeOffset.Parse(e.GetProperty("remindAt").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)))
+            .OrderBy(d => d.DueAt)
+            .Take(max)
             .ToList();
     }
 

@@ -23,4 +23,10 @@ internal static partial class Log
 
     [LoggerMessage(3106, LogLevel.Warning, "Cosmos DB {Operation} took {ElapsedMs} ms. Diagnostics: {Diagnostics}")]
     public static partial void SlowRequest(this ILogger logger, string operation, long elapsedMs, string diagnostics);
+
+    [LoggerMessage(3107, LogLevel.Information, "Cosmos DB container {Database}/plans: added {Paths} to its indexing policy; Cosmos re-indexes in the background")]
+    public static partial void IndexPathsAdded(this ILogger logger, string database, string paths);
+
+    [LoggerMessage(3108, LogLevel.Warning, "Cosmos DB container {Database}/plans does not index {Paths}; queries on them scan the container. Redeploy infra/ (or see docs/STORAGE.md) to add them")]
+    public static partial void IndexPathsMissing(this ILogger logger, string database, string paths);
 }

@@ -4,7 +4,10 @@ namespace PlanBot.Storage.Sqlite;
 /// Tables are created on start. Each row holds its document as JSON plus the columns the queries
 /// need; <c>version</c> is the optimistic-concurrency token every update is conditional on.
 /// <c>plans_by_tenant_created</c> answers a tenant's plan list (ids and versions, newest first)
-/// from the index alone, without reading the rows' bodies.
+/// from the index alone, without reading the rows' bodies. <c>remind_at</c> (UTC, ISO 8601, so it
+/// sorts as text) is when the plan's next reminder falls due; the reminder worker reads it from
+/// <c>plans_by_remind_at</c>. Databases made before it existed get the column on start
+/// (<see cref="Migrations"/>).
 /// </summary>
 internal static class Schema
 {
@@ -17,6 +20,7 @@ internal static class Schema
             version_key  TEXT NOT NULL,
             state        TEXT NOT NULL,
             created_at   TEXT NOT NULL,
+            remind_at    TEXT NULL,
             version      INTEGER NOT NULL,
             body         TEXT NOT NULL,
             UNIQUE (tenant_id, product_key, version_key)
@@ -35,5 +39,16 @@ internal static class Schema
             version        INTEGER NOT NULL,
             body           TEXT NOT NULL
         );
+        """;
+
+    /// <summary>Columns added after the first release of the schema, with the statement that adds each.</summary>
+    public static readonly (string Table, string Column, string Add)[] Migrations =
+    [
+        ("plans", "remind_at", "ALTER TABLE plans ADD COLUMN remind_at TEXT NULL"),
+    ];
+
+    /// <summary>Indexes over migrated columns, made once the columns exist.</summary>
+    public const string CreateLateIndexes = """
+        CREATE INDEX IF NOT EXISTS plans_by_remind_at ON plans (remind_at) WHERE remind_at IS NOT NULL;
         """;
 }

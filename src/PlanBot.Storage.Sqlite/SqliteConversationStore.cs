@@ -220,6 +220,27 @@ public sealed partial class SqliteConversationStore : IConversationStore, IAsync
         listedPlans[id] = (version, plan);
     }
 
+    public Task<IReadOnlyList<DueReminder>> ListDueRemindersAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<DueReminder>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT tenant_id, id, remind_at FROM plans
+                WHERE remind_at IS NOT NULL AND remind_at <= $now
+                ORDER BY remind_at LIMIT $max
+                """;
+            command.Parameters.AddWithValue("$now", Instant(now));
+            command.Parameters.AddWithValue("$max", max);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var due = new List<DueReminder>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                due.Add(new DueReminder(reader.GetString(0), reader.GetString(1), DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)));
+            }
+
+            return due;
+        }, cancellationToken);
+
     public async Task CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
@@ -291,6 +312,9 @@ public sealed partial class SqliteConversationStore : IConversationStore, IAsync
         writeGate.Dispose();
     }
 
+    /// <summary>UTC in the round-trip format: fixed width, so instants compare correctly as text.</summary>
+    private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
     private static async Task WritePlanAsync(SqliteConnection connection, Versioned<PlanDocument> stored, CancellationToken cancellationToken)
     {
         var plan = stored.Document.Plan;
@@ -298,22 +322,23 @@ public sealed partial class SqliteConversationStore : IConversationStore, IAsync
         await using var command = connection.CreateCommand();
         command.CommandText = stored.ETag is null
             ? """
-              INSERT INTO plans (id, tenant_id, product_key, version_key, state, created_at, version, body)
-              VALUES ($id, $tenant, $product, $version, $state, $created, 1, $body)
+              INSERT INTO plans (id, tenant_id, product_key, version_key, state, created_at, remind_at, version, body)
+              VALUES ($id, $tenant, $product, $version, $state, $created, $remind, 1, $body)
               """
             : """
-              UPDATE plans SET state = $state, version = version + 1, body = $body
+              UPDATE plans SET state = $state, remind_at = $remind, version = version + 1, body = $body
               WHERE id = $id AND tenant_id = $tenant AND version = $expected
               """;
         command.Parameters.AddWithValue("$id", plan.Id);
         command.Parameters.AddWithValue("$tenant", plan.TenantId);
         command.Parameters.AddWithValue("$state", plan.State.ToString());
+        command.Parameters.AddWithValue("$remind", stored.Document.RemindAt is { } remind ? Instant(remind) : DBNull.Value);
         command.Parameters.AddWithValue("$body", JsonSerializer.Serialize(stored.Document, StateJsonContext.Default.PlanDocument));
         if (stored.ETag is null)
         {
             command.Parameters.AddWithValue("$product", Key(plan.Product));
             command.Parameters.AddWithValue("$version", Key(plan.Version));
-            command.Parameters.AddWithValue("$created", plan.CreatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$created", Instant(plan.CreatedAt));
         }
         else
         {
@@ -457,6 +482,7 @@ public sealed partial class SqliteConversationStore : IConversationStore, IAsync
             await using var command = connection.CreateCommand();
             command.CommandText = Schema.Create;
             await command.ExecuteNonQueryAsync(cancellationToken);
+            await MigrateAsync(connection, cancellationToken);
             return connection;
         }
         catch
@@ -468,6 +494,28 @@ public sealed partial class SqliteConversationStore : IConversationStore, IAsync
 
             throw;
         }
+    }
+
+    /// <summary>Adds the columns a database made by an earlier release lacks, then their indexes.</summary>
+    private static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        foreach (var (table, column, add) in Schema.Migrations)
+        {
+            await using var probe = connection.CreateCommand();
+            probe.CommandText = "SELECT count(*) FROM pragma_table_info($table) WHERE name = $column";
+            probe.Parameters.AddWithValue("$table", table);
+            probe.Parameters.AddWithValue("$column", column);
+            if (Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
+            {
+                await using var alter = connection.CreateCommand();
+                alter.CommandText = add;
+                await alter.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await using var indexes = connection.CreateCommand();
+        indexes.CommandText = Schema.CreateLateIndexes;
+        await indexes.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

@@ -42,6 +42,32 @@ public sealed class TeamsPeopleDirectory(ConnectorClient connector) : IPeopleDir
         }
     }
 
+    public async Task<IReadOnlyList<PersonRef>?> MembersAsync(ConversationRef where, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(where);
+        if (where.ServiceUrl is null || where.Channel != "msteams")
+        {
+            return null;
+        }
+
+        try
+        {
+            // In a team channel this is the team's roster; a thread id lists the same members.
+            var members = await connector.GetMembersAsync(where.ServiceUrl, where.ConversationId, cancellationToken);
+            return members.Where(m => m.Id is not null).Select(ToPerson).ToList();
+        }
+        catch (Exception failure) when (failure is ConnectorException or HttpRequestException)
+        {
+            return null;
+        }
+    }
+
+    private static PersonRef ToPerson(ChannelAccount member)
+    {
+        var principal = Read(member.Extra, "userPrincipalName") ?? Read(member.Extra, "email");
+        return new PersonRef(member.Id!, member.Name ?? principal ?? member.Id!, member.AadObjectId, principal?.ToLowerInvariant());
+    }
+
     private static bool Matches(ChannelAccount member, string upn) =>
         string.Equals(Read(member.Extra, "userPrincipalName"), upn, StringComparison.OrdinalIgnoreCase)
         || string.Equals(Read(member.Extra, "email"), upn, StringComparison.OrdinalIgnoreCase);

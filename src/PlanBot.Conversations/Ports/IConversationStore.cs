@@ -7,6 +7,9 @@ namespace PlanBot.Conversations.Ports;
 /// <summary>What a turn reads: the conversation's pointer and, when it has one, its active plan.</summary>
 public sealed record ConversationSnapshot(Versioned<ConversationDocument>? Conversation, Versioned<PlanDocument>? ActivePlan);
 
+/// <summary>A plan with a reminder due, as the reminder worker finds it.</summary>
+public sealed record DueReminder(string TenantId, string PlanId, DateTimeOffset DueAt);
+
 /// <summary>Everything one turn writes, applied all-or-nothing where the store can, plans first otherwise.</summary>
 public sealed record TurnCommit(Versioned<ConversationDocument>? Conversation, IReadOnlyList<Versioned<PlanDocument>> Plans);
 
@@ -26,6 +29,13 @@ public interface IConversationStore
 
     /// <summary>The plans of a tenant, optionally of one product, newest first.</summary>
     Task<IReadOnlyList<Plan>> ListPlansAsync(string tenantId, string? product, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Plans of every tenant whose <see cref="PlanDocument.RemindAt"/> is at or before
+    /// <paramref name="now"/>, earliest first, at most <paramref name="max"/>. Read from an index: the
+    /// reminder worker asks every minute.
+    /// </summary>
+    Task<IReadOnlyList<DueReminder>> ListDueRemindersAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
 
     Task CommitAsync(TurnCommit commit, CancellationToken cancellationToken);
 

@@ -11,4 +11,22 @@ public sealed class PlanDocument
 
     /// <summary>Messages posted about this plan elsewhere, by purpose (such as "approval"), to update in place.</summary>
     public Dictionary<string, ChannelPost> Posts { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// When the next reminder about this plan falls due, or null when none is waiting. Stores index
+    /// it, so the reminder worker finds due plans without reading every plan.
+    /// </summary>
+    public DateTimeOffset? RemindAt { get; set; }
+
+    /// <summary>Reminders sent, by what they are about (an assignment, a round of approval).</summary>
+    public Dictionary<string, ReminderRecord> Reminders { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// People named in answers carried over from the baseline who were not among the release
+    /// channel's members when the plan was started from it (by sign-in name or id).
+    /// </summary>
+    public List<string> Departed { get; set; } = [];
 }
+
+/// <summary>How many reminders went out about one thing, and when the last did.</summary>
+public sealed record ReminderRecord(int Count, DateTimeOffset LastAt);

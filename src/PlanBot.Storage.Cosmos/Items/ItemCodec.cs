@@ -27,6 +27,12 @@ internal static class ItemCodec
             writer.WriteString("productKey", ItemKeys.Name(plan.Product));
             // Round-trip UTC text sorts like the instant it names, so ORDER BY needs no conversion.
             writer.WriteString("createdAt", plan.CreatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            if (document.RemindAt is { } remindAt)
+            {
+                // Absent when no reminder waits, so the due-reminder query never matches the plan.
+                writer.WriteString("remindAt", remindAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            }
+
             writer.WritePropertyName("body");
             JsonSerializer.Serialize(writer, document, StateJsonContext.Default.PlanDocument);
             writer.WriteEndObject();

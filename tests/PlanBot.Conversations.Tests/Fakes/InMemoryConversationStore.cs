@@ -97,6 +97,20 @@ public sealed class InMemoryConversationStore : IConversationStore
         }
     }
 
+    public async Task<IReadOnlyList<DueReminder>> ListDueRemindersAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        await ReadRequestAsync(cancellationToken);
+        lock (gate)
+        {
+            return plans.Values
+                .Where(p => p.RemindAt <= now)
+                .OrderBy(p => p.RemindAt)
+                .Take(max)
+                .Select(p => new DueReminder(p.TenantId, p.Id, p.RemindAt!.Value))
+                .ToList();
+        }
+    }
+
     public async Task CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
@@ -267,12 +281,12 @@ public sealed class InMemoryConversationStore : IConversationStore
 
     private static string Tag(long version) => version.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record StoredPlan(string Id, string TenantId, string ProductKey, string VersionKey, DateTimeOffset CreatedAt, long Version, string Json)
+    private sealed record StoredPlan(string Id, string TenantId, string ProductKey, string VersionKey, DateTimeOffset CreatedAt, DateTimeOffset? RemindAt, long Version, string Json)
     {
         public static StoredPlan From(PlanDocument document, long version)
         {
             var plan = document.Plan;
-            return new StoredPlan(plan.Id, plan.TenantId, Key(plan.Product), Key(plan.Version), plan.CreatedAt, version,
+            return new StoredPlan(plan.Id, plan.TenantId, Key(plan.Product), Key(plan.Version), plan.CreatedAt, document.RemindAt, version,
                 JsonSerializer.Serialize(document, StateJsonContext.Default.PlanDocument));
         }
 

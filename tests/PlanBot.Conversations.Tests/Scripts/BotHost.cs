@@ -10,7 +10,7 @@ public sealed class BotHost
     public BotHost(BotWorld world)
     {
         ArgumentNullException.ThrowIfNull(world);
-        Engine = new PlanEngine(world.Store, world.Options);
+        Engine = new PlanEngine(world.Store, world.Options, world.Tenants, world.People, world.ExportLinks);
         Processor = new TurnProcessor(world.Store, Engine, Ledger, world.Options, world.Clock, new PostRegistry(world.Store, world.Clock), NullLogger<TurnProcessor>.Instance);
         Sweeper = new OutboxSweeper(world.Store, Ledger, world.Clock, NullLogger<OutboxSweeper>.Instance);
     }

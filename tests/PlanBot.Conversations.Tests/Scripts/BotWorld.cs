@@ -28,6 +28,14 @@ public sealed class BotWorld
 
     public EngineOptions Options { get; } = new();
 
+    /// <summary>Tenant settings: release admins and release channels.</summary>
+    public InMemoryTenantStore Tenants { get; } = new();
+
+    /// <summary>Who the channel can see in a team channel or group chat; empty until a script adds people.</summary>
+    public FakePeopleDirectory People { get; } = new();
+
+    public FakeExportLinks ExportLinks { get; } = new();
+
     /// <summary>The host every script talks to unless told otherwise.</summary>
     public BotHost Bot { get; }
 
@@ -45,5 +53,12 @@ public sealed class BotWorld
         var id = conversationId ?? $"a:conversation-{Interlocked.Increment(ref conversations)}";
         var conversation = new ConversationRef("msteams", tenant, id, ConversationKind.Personal, ServiceUrl: "https://smba.trafficmanager.net/emea/");
         return new ChatScript(this, via ?? Bot, user ?? TestPeople.Dana, conversation);
+    }
+
+    /// <summary><paramref name="user"/> in a team's channel (a release channel, say), where the bot is @mentioned.</summary>
+    public ChatScript InChannel(PersonRef user, string channelId = "19:release@thread.tacv2", string tenant = Tenant, BotHost? via = null)
+    {
+        var conversation = new ConversationRef("msteams", tenant, channelId, ConversationKind.Channel, ServiceUrl: "https://smba.trafficmanager.net/emea/", TeamId: "19:team@thread.tacv2");
+        return new ChatScript(this, via ?? Bot, user, conversation);
     }
 }
