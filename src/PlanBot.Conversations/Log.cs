@@ -31,4 +31,16 @@ internal static partial class Log
 
     [LoggerMessage(1008, LogLevel.Warning, "Could not record sent replies for {Conversation}; will try again")]
     public static partial void RecordFailed(this ILogger logger, Exception exception, string conversation);
+
+    [LoggerMessage(1010, LogLevel.Information, "Sent reminder {ReplyId} about plan {PlanId}")]
+    public static partial void ReminderSent(this ILogger logger, string replyId, string planId);
+
+    [LoggerMessage(1011, LogLevel.Warning, "Reminder {Subject} about plan {PlanId} has nowhere to go (no chat or thread recorded, or the channel is not served here); counted as sent")]
+    public static partial void ReminderUndeliverable(this ILogger logger, string subject, string planId);
+
+    [LoggerMessage(1012, LogLevel.Warning, "Could not look for due reminders: the store is unavailable; trying again next round")]
+    public static partial void ReminderStoreUnavailable(this ILogger logger, Exception exception);
+
+    [LoggerMessage(1013, LogLevel.Debug, "Plan {PlanId} was reminded by another host meanwhile")]
+    public static partial void ReminderTakenElsewhere(this ILogger logger, string planId);
 }

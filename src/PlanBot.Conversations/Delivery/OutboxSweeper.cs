@@ -41,7 +41,7 @@ public sealed class OutboxSweeper(IConversationStore store, DeliveryLedger ledge
         if (location.PlanId is { } planId)
         {
             var plan = await store.GetPlanAsync(location.Conversation.TenantId, planId, cancellationToken);
-            if (plan is not null && Remove(plan.Document.Sessions.Values, ids))
+            if (plan is not null && Remove(plan.Document.Sessions.Values.Select(s => s.Outbox).Append(plan.Document.ReminderOutbox), ids))
             {
                 await store.CommitAsync(new TurnCommit(null, [plan]), cancellationToken);
             }
@@ -50,18 +50,18 @@ public sealed class OutboxSweeper(IConversationStore store, DeliveryLedger ledge
         }
 
         var snapshot = await store.LoadAsync(location.Conversation, cancellationToken);
-        if (snapshot.Conversation is { } conversation && Remove([conversation.Document.Session], ids))
+        if (snapshot.Conversation is { } conversation && Remove([conversation.Document.Session.Outbox], ids))
         {
             await store.CommitAsync(new TurnCommit(conversation, []), cancellationToken);
         }
     }
 
-    private static bool Remove(IEnumerable<ConversationSession> sessions, HashSet<string> ids)
+    private static bool Remove(IEnumerable<List<OwedReply>> outboxes, HashSet<string> ids)
     {
         var removed = 0;
-        foreach (var session in sessions)
+        foreach (var outbox in outboxes)
         {
-            removed += session.Outbox.RemoveAll(r => ids.Contains(r.Id));
+            removed += outbox.RemoveAll(r => ids.Contains(r.Id));
         }
 
         return removed > 0;

@@ -19,7 +19,7 @@ public sealed class PostRegistry(IConversationStore store, TimeProvider time)
         ArgumentNullException.ThrowIfNull(receipt);
         if (reply.To is { } chat && reply.Mode == DeliveryMode.Direct && receipt.ConversationId is { } direct && AssignedSection(key) is { } section)
         {
-            await AttachAssigneeAsync(plan, chat with { ConversationId = direct, Kind = Turns.ConversationKind.Personal }, section, cancellationToken);
+            await AttachAssigneeAsync(plan, chat with { ConversationId = direct, Kind = Turns.ConversationKind.Personal }, section, receipt.ActivityId, cancellationToken);
             return;
         }
 
@@ -64,9 +64,10 @@ public sealed class PostRegistry(IConversationStore store, TimeProvider time)
 
     /// <summary>
     /// The assignee's personal chat works on this plan, positioned at the assigned section, so their
-    /// replies there answer it (and carry their name).
+    /// replies there answer it (and carry their name). The chat is remembered with the assignment,
+    /// so reminders go to it.
     /// </summary>
-    private async Task AttachAssigneeAsync(Plan plan, Turns.ConversationRef chat, Section section, CancellationToken cancellationToken)
+    private async Task AttachAssigneeAsync(Plan plan, Turns.ConversationRef chat, Section section, string? activityId, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
@@ -83,6 +84,7 @@ public sealed class PostRegistry(IConversationStore store, TimeProvider time)
             session.EditingSection = (int)section;
             session.Cursor = PlanChecklist.In(section).First().Id;
             stored.Document.Sessions[chat.Key] = session;
+            stored.Document.Posts[AssignmentKey(section)] = new ChannelPost(chat, activityId ?? string.Empty, time.GetUtcNow());
             try
             {
                 await store.CommitAsync(new TurnCommit(null, [stored]), cancellationToken);

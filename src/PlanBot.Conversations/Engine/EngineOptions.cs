@@ -19,4 +19,16 @@ public sealed class EngineOptions
     /// same moment take turns within this; well inside Teams' 15-second wait for the reply.
     /// </summary>
     public TimeSpan CommitRetryBudget { get; set; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>
+    /// How long an assigned section may stay unanswered, or a plan wait for its approvers, before a
+    /// reminder; later reminders follow at the same interval.
+    /// </summary>
+    public TimeSpan ReminderDelay { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Reminders about one assignment or one round of approval at most; 0 turns reminders off.</summary>
+    public int MaxReminders { get; set; } = 3;
+
+    /// <summary>How often each host looks for reminders that fell due.</summary>
+    public TimeSpan ReminderScanInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

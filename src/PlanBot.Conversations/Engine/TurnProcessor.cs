@@ -179,6 +179,11 @@ public sealed class TurnProcessor(
             work.ConversationChanged = true;
         }
 
+        foreach (var touched in work.TouchedPlans)
+        {
+            Reminders.ReminderSchedule.Refresh(touched.Document, options);
+        }
+
         var commit = new TurnCommit(work.ConversationChanged ? conversation : null, work.TouchedPlans.ToList());
         var location = new ReplyLocation(turn.Conversation, work.Active?.Document.Plan.Id);
         var invoke = work.InvokeResponse is { } response ? channel.Render(response, turn.Conversation) : null;

@@ -21,6 +21,9 @@ public sealed class PlanDocument
     /// <summary>Reminders sent, by what they are about (an assignment, a round of approval).</summary>
     public Dictionary<string, ReminderRecord> Reminders { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Reminders claimed by a host and not yet known to be sent; another host sends them if that one died.</summary>
+    public List<OwedReply> ReminderOutbox { get; set; } = [];
+
     /// <summary>
     /// People named in answers carried over from the baseline who were not among the release
     /// channel's members when the plan was started from it (by sign-in name or id).

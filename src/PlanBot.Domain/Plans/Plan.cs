@@ -45,6 +45,9 @@ public sealed record Plan
 
     public IReadOnlyList<PlanEvent> History { get; init; } = [];
 
+    /// <summary>When the current revision went to the approvers (submitted, or edited while in review).</summary>
+    public DateTimeOffset? InReviewSince { get; init; }
+
     /// <summary>Sections the owner handed to developers to answer.</summary>
     public IReadOnlyList<Assignment> Assignments { get; init; } = [];
 
@@ -183,7 +186,7 @@ public sealed record Plan
             throw new PlanRuleException("The plan names no approvers (section 5).");
         }
 
-        return this with { State = PlanState.InReview, History = Append(now, by, "Submitted the plan for approval") };
+        return this with { State = PlanState.InReview, InReviewSince = now, History = Append(now, by, "Submitted the plan for approval") };
     }
 
     /// <summary>Records an approver's decision on the current revision.</summary>
@@ -274,6 +277,18 @@ public sealed record Plan
         return this with { State = PlanState.Draft, History = Append(now, by, "Reopened the plan") };
     }
 
+    /// <summary>While in review: the approvers who have not yet decided on the current revision.</summary>
+    public IReadOnlyList<PersonRef> AwaitingDecision() =>
+        State != PlanState.InReview
+            ? []
+            : Approvers.Where(a => !Decisions.Any(d => !d.Stale && d.Revision == Revision && d.Approver.SameAs(a))).ToList();
+
+    /// <summary>The assigned sections with questions still unanswered or carried over and not confirmed.</summary>
+    public IReadOnlyList<Assignment> OpenAssignments() =>
+        State is not (PlanState.Draft or PlanState.Rejected)
+            ? []
+            : Assignments.Where(a => PlanChecklist.In(a.Section).Any(q => AnswerTo(q.Id) is null or { IsUnconfirmed: true })).ToList();
+
     public static string Describe(PlanState state) => state switch
     {
         PlanState.Draft => "a draft",
@@ -313,6 +328,7 @@ public sealed record Plan
             Answers = answers,
             Revision = revision,
             State = state,
+            InReviewSince = state == PlanState.InReview ? now : InReviewSince,
             Decisions = decisionsWereLive ? Decisions.Select(d => d with { Stale = true }).ToList() : Decisions,
             History = history,
         };

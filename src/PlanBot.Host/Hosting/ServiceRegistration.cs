@@ -5,6 +5,7 @@ using PlanBot.BotFramework.Teams;
 using PlanBot.Conversations.Delivery;
 using PlanBot.Conversations.Engine;
 using PlanBot.Conversations.Ports;
+using PlanBot.Conversations.Reminders;
 using PlanBot.Host.Export;
 using PlanBot.Storage.Cosmos;
 using PlanBot.Storage.Sqlite;
@@ -18,6 +19,9 @@ internal static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<EngineOptions>().BindConfiguration("Engine").ValidateOnStart()
             .Validate(o => o.MaxCommitAttempts > 0, "Engine:MaxCommitAttempts must be at least 1.")
+            .Validate(o => o.ReminderDelay >= TimeSpan.FromMinutes(1), "Engine:ReminderDelay must be at least a minute (for example 1.00:00:00 for a day); set Engine:MaxReminders to 0 to turn reminders off.")
+            .Validate(o => o.MaxReminders is >= 0 and <= 20, "Engine:MaxReminders must be between 0 (off) and 20.")
+            .Validate(o => o.ReminderScanInterval >= TimeSpan.FromSeconds(1) && o.ReminderScanInterval <= TimeSpan.FromHours(1), "Engine:ReminderScanInterval must be between 1 second and 1 hour.")
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.DefaultTimeZone, out _), "Engine:DefaultTimeZone is not a known IANA time zone.");
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<EngineOptions>>().Value);
 
@@ -95,6 +99,9 @@ internal static class ServiceRegistration
         services.AddSingleton<OutboxSweeper>();
         services.AddSingleton<PostRegistry>();
         services.AddHostedService<OutboxSweepService>();
+        services.AddSingleton<IReplyChannels, ReplyChannels>();
+        services.AddSingleton<ReminderWorker>();
+        services.AddHostedService<ReminderService>();
         return services;
     }
 
