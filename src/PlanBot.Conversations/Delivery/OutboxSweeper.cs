@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using PlanBot.Conversations.Engine;
 using PlanBot.Conversations.Ports;
+using PlanBot.Conversations.Reminders;
 using PlanBot.Conversations.State;
 
 namespace PlanBot.Conversations.Delivery;
@@ -8,7 +10,7 @@ namespace PlanBot.Conversations.Delivery;
 /// Records replies this host sent as sent, for sessions that had no later write to carry that
 /// news (typically the last reply of a conversation). Runs off the turn path, a few seconds behind.
 /// </summary>
-public sealed class OutboxSweeper(IConversationStore store, DeliveryLedger ledger, TimeProvider time, ILogger<OutboxSweeper> logger)
+public sealed class OutboxSweeper(IConversationStore store, DeliveryLedger ledger, EngineOptions options, TimeProvider time, ILogger<OutboxSweeper> logger)
 {
     public static readonly TimeSpan Delay = TimeSpan.FromSeconds(3);
 
@@ -43,6 +45,8 @@ public sealed class OutboxSweeper(IConversationStore store, DeliveryLedger ledge
             var plan = await store.GetPlanAsync(location.Conversation.TenantId, planId, cancellationToken);
             if (plan is not null && Remove(plan.Document.Sessions.Values.Select(s => s.Outbox).Append(plan.Document.ReminderOutbox), ids))
             {
+                // With its sent reminders recorded, the plan is next due at its next reminder, not at their take-over time.
+                ReminderSchedule.Refresh(plan.Document, options);
                 await store.CommitAsync(new TurnCommit(null, [plan]), cancellationToken);
             }
 

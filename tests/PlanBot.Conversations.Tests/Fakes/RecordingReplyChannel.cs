@@ -25,6 +25,13 @@ public sealed class RecordingReplyChannel : IReplyChannel
         }
     }
 
+    /// <summary>The id of the personal chat a direct message to <paramref name="person"/> opens.</summary>
+    public static string DirectChatId(Domain.Answers.PersonRef person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return $"a:direct-{person.Id}";
+    }
+
     public RenderedReply Render(View view, ConversationRef where) => new(TextViews.Render(view));
 
     public Task<DeliveryReceipt> SendAsync(ConversationRef to, OwedReply reply, CancellationToken cancellationToken)
@@ -38,7 +45,9 @@ public sealed class RecordingReplyChannel : IReplyChannel
         lock (gate)
         {
             sent.Add(new DeliveredReply(to, reply));
-            return Task.FromResult(new DeliveryReceipt(to.ConversationId, $"message-{sent.Count}"));
+            // A direct message lands in the recipient's personal chat, which the channel opens (or finds).
+            var conversation = reply.Mode == DeliveryMode.Direct && reply.Recipient is { } recipient ? DirectChatId(recipient) : to.ConversationId;
+            return Task.FromResult(new DeliveryReceipt(conversation, $"message-{sent.Count}"));
         }
     }
 }
