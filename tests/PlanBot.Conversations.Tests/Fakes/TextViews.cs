@@ -7,7 +7,8 @@ namespace PlanBot.Conversations.Tests.Fakes;
 /// <summary>
 /// A plain rendering of views for scripts to read: the first line names the view and its key
 /// (<c>question features</c>, <c>notice Problem</c>, <c>summary 100%</c>, <c>help</c>), the
-/// lines after it carry the view's text fields.
+/// lines after it carry the view's text fields. An export's Markdown follows its heading and link
+/// lines unchanged, so scripts can parse the document as the user gets it.
 /// </summary>
 public static class TextViews
 {
@@ -18,6 +19,7 @@ public static class TextViews
         HelpView h => Help(h),
         PlanSummaryView s => Summary(s),
         ApprovalView a => $"approval {a.PlanTitle} revision {a.Revision}, {a.State}{(a.ForApprover ? ", for an approver" : string.Empty)}\n{Summary(a.Summary)}",
+        ExportView e => Export(e),
         _ => throw new ArgumentOutOfRangeException(nameof(view), view.GetType().Name, "No test rendering for this view."),
     };
 
@@ -75,6 +77,28 @@ public static class TextViews
             text.Append(CultureInfo.InvariantCulture, $"unconfirmed: {unconfirmed}\n");
         }
 
+        foreach (var warning in s.Warnings ?? [])
+        {
+            text.Append(CultureInfo.InvariantCulture, $"warning: {warning}\n");
+        }
+
+        Line(text, "baseline", s.BaselineTitle);
+        foreach (var change in s.ChangesFromBaseline ?? [])
+        {
+            text.Append(CultureInfo.InvariantCulture, $"against the baseline: {change}\n");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    /// <summary>The heading, the link and how long it lasts, then the Markdown as is (or a line saying it went by link only).</summary>
+    private static string Export(ExportView e)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"export {e.PlanTitle}\n");
+        Line(text, "link", e.Link?.ToString());
+        text.Append(CultureInfo.InvariantCulture, $"link lifetime: {e.LinkLifetime.TotalMinutes} minutes\n");
+        text.Append(e.Markdown is null ? "markdown: by link only\n" : $"markdown:\n{e.Markdown}");
         return text.ToString().TrimEnd();
     }
 
