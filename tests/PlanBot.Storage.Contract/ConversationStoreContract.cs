@@ -442,6 +442,61 @@ public abstract class ConversationStoreContract
         Assert.Empty(await store.ListPlansAsync(tenant, NewId("nothing"), None));
     }
 
+    /// <summary>
+    /// Reminder instants far in the future: hosts running against the same store (other test
+    /// classes) look for reminders due by the real clock and so never touch these plans.
+    /// </summary>
+    private static readonly DateTimeOffset FarAhead = new(2200, 1, 1, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task ListDueRemindersAsync_finds_the_due_plans_of_every_tenant_earliest_first()
+    {
+        var store = await CreateStoreAsync();
+        var (tenantA, tenantB) = (NewTenant(), NewTenant());
+        var dueLater = Reminding(NewPlan(tenantA), FarAhead.AddHours(-1));
+        var dueFirst = Reminding(NewPlan(tenantB), FarAhead.AddHours(-2));
+        var notYet = Reminding(NewPlan(tenantA), FarAhead.AddHours(1));
+        var never = NewPlan(tenantB);
+        await store.CommitAsync(Create(null, dueLater, notYet), None);
+        await store.CommitAsync(Create(null, dueFirst, never), None);
+        var mine = new[] { dueLater, dueFirst, notYet, never }.Select(p => p.Plan.Id).ToHashSet();
+
+        var due = (await store.ListDueRemindersAsync(FarAhead, 1000, None)).Where(d => mine.Contains(d.PlanId)).ToList();
+
+        Assert.Equal([dueFirst.Plan.Id, dueLater.Plan.Id], due.Select(d => d.PlanId));
+        Assert.Equal([tenantB, tenantA], due.Select(d => d.TenantId));
+        AssertSameInstant(FarAhead.AddHours(-2), due[0].DueAt);
+    }
+
+    [Fact]
+    public async Task ListDueRemindersAsync_follows_each_write_of_the_plan_and_honours_the_maximum()
+    {
+        var store = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var plan = Reminding(NewPlan(tenant), FarAhead.AddDays(1).AddMinutes(-5));
+        var other = Reminding(NewPlan(tenant), FarAhead.AddDays(1).AddMinutes(-4));
+        await store.CommitAsync(Create(null, plan, other), None);
+        var at = FarAhead.AddDays(1);
+
+        var read = (await store.GetPlanAsync(tenant, plan.Plan.Id, None))!;
+        read.Document.RemindAt = null;
+        await store.CommitAsync(new TurnCommit(null, [read]), None);
+        Assert.DoesNotContain(await store.ListDueRemindersAsync(at, 1000, None), d => d.PlanId == plan.Plan.Id);
+
+        read = (await store.GetPlanAsync(tenant, plan.Plan.Id, None))!;
+        read.Document.RemindAt = at.AddMinutes(-10);
+        await store.CommitAsync(new TurnCommit(null, [read]), None);
+        var first = Assert.Single(await store.ListDueRemindersAsync(at, 1, None));
+        Assert.True(first.DueAt <= at.AddMinutes(-10), "The earliest due plan comes first.");
+        Assert.Contains(await store.ListDueRemindersAsync(at, 1000, None), d => d.PlanId == other.Plan.Id);
+    }
+
+    private static PlanDocument Reminding(PlanDocument document, DateTimeOffset at)
+    {
+        document.RemindAt = at;
+        return document;
+    }
+
     [Fact]
     public async Task A_new_store_over_the_same_data_resumes_with_every_field()
     {

@@ -36,6 +36,40 @@ public sealed class SqliteStoreSetupTests : IDisposable
     }
 
     [Fact]
+    public async Task InitializeAsync_adds_the_reminder_column_to_a_database_made_before_it_and_keeps_its_plans()
+    {
+        var path = folder.File("earlier.db");
+        var plan = StoreSamples.NewPlan(StoreSamples.NewTenant());
+        await using (var earlier = await RawSqlite.OpenAsync(path))
+        {
+            // The plans table as the first release made it, with one plan in it.
+            await earlier.ExecuteAsync("""
+                CREATE TABLE plans (
+                    id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, product_key TEXT NOT NULL, version_key TEXT NOT NULL,
+                    state TEXT NOT NULL, created_at TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL,
+                    UNIQUE (tenant_id, product_key, version_key));
+                """);
+            await earlier.ExecuteAsync(
+                "INSERT INTO plans VALUES ($id, $tenant, 'p', '1.0.0', 'Draft', '2025-03-03T08:15:00.0000000Z', 1, $body)",
+                ("$id", plan.Plan.Id),
+                ("$tenant", plan.Plan.TenantId),
+                ("$body", System.Text.Json.JsonSerializer.Serialize(plan, StateJsonContext.Default.PlanDocument)));
+        }
+
+        await using var store = new SqliteConversationStore(new SqliteStoreOptions { Path = path });
+        await store.InitializeAsync(CancellationToken.None);
+
+        Assert.Equal("1", await RawSqlite.ScalarAsync(path, "SELECT count(*) FROM pragma_table_info('plans') WHERE name = 'remind_at'"));
+        Assert.Equal("1", await RawSqlite.ScalarAsync(path, "SELECT count(*) FROM sqlite_master WHERE name = 'plans_by_remind_at'"));
+        var read = await store.GetPlanAsync(plan.Plan.TenantId, plan.Plan.Id, CancellationToken.None);
+        Assert.NotNull(read);
+        read.Document.RemindAt = StoreSamples.Now;
+        await store.CommitAsync(new TurnCommit(null, [read]), CancellationToken.None);
+        var due = Assert.Single(await store.ListDueRemindersAsync(StoreSamples.Now.AddMinutes(1), 10, CancellationToken.None));
+        Assert.Equal(plan.Plan.Id, due.PlanId);
+    }
+
+    [Fact]
     public async Task InitializeAsync_again_keeps_the_schema_and_the_data()
     {
         var path = folder.File("planbot.db");
