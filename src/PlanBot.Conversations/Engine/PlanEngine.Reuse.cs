@@ -1,6 +1,7 @@
 using System.Globalization;
 using PlanBot.Conversations.State;
 using PlanBot.Conversations.Views;
+using PlanBot.Domain.Answers;
 using PlanBot.Domain.Checklist;
 using PlanBot.Domain.Plans;
 using PlanBot.Domain.Reuse;
@@ -83,7 +84,7 @@ public sealed partial class PlanEngine
             var fresh = Plan.Start(Guid.NewGuid().ToString("N"), tenant, pending.Product, pending.Version, work.From, work.Now);
             var plan = Baseline.CopyInto(fresh, baseline, work.Now);
             work.Attach(new Versioned<PlanDocument>(new PlanDocument { Plan = plan }, null));
-            BeginReview(work, plan, baseline);
+            await BeginReviewAsync(work, plan, baseline, cancellationToken);
             return;
         }
 
@@ -101,11 +102,12 @@ public sealed partial class PlanEngine
 
         active.Document.Plan = Baseline.CopyInto(active.Document.Plan, baseline, work.Now);
         work.Touch(active);
-        BeginReview(work, active.Document.Plan, baseline);
+        await BeginReviewAsync(work, active.Document.Plan, baseline, cancellationToken);
     }
 
-    private void BeginReview(TurnWork work, Plan plan, Plan baseline)
+    private async Task BeginReviewAsync(TurnWork work, Plan plan, Plan baseline, CancellationToken cancellationToken)
     {
+        var departed = await FindDepartedAsync(work.Active!.Document, cancellationToken);
         var session = work.Session;
         session.Skipped.Clear();
         session.EditingSection = null;
@@ -113,6 +115,10 @@ public sealed partial class PlanEngine
         session.Cursor = first?.Id;
         var carried = plan.Answers.Values.Count(a => a.IsUnconfirmed);
         var note = $"Started {plan.Title} from the plan for {baseline.Title}: {carried} answer(s) carried over, to confirm one by one. Dates, time windows and the features in scope start empty.";
+        if (departed.Count > 0)
+        {
+            note = $"{note} No longer in the release channel's team: {string.Join(", ", departed)}; I point them out where they are named.";
+        }
         if (first is null)
         {
             work.Reply(new NoticeView(note, Tone.Info));
@@ -201,6 +207,34 @@ public sealed partial class PlanEngine
         return $"This is {plan.Product}'s first plan. Plans of products with a similar feature set: {offers}. `baseline <product> <version>` copies one's answers as a starting point, each to confirm.";
     }
 
+    /// <summary>
+    /// People named in carried-over answers who are not among the release channel's members now,
+    /// where the channel can list them. They are remembered in the plan and pointed out in the review.
+    /// </summary>
+    private async Task<IReadOnlyList<PersonRef>> FindDepartedAsync(PlanDocument document, CancellationToken cancellationToken)
+    {
+        document.Departed.Clear();
+        var named = document.Plan.Answers.Values
+            .Where(a => a.IsUnconfirmed)
+            .SelectMany(a => a.Value.People ?? [])
+            .Where(p => Identity(p) is not null)
+            .ToList();
+        if (people is null || named.Count == 0
+            || await ReleaseChannelAsync(document.Plan.TenantId, document.Plan.Product, cancellationToken) is not { } channel
+            || await people.MembersAsync(channel.Channel, cancellationToken) is not { Count: > 0 } members)
+        {
+            return [];
+        }
+
+        var departed = named.Where(p => !members.Any(m => m.SameAs(p))).DistinctBy(Identity).ToList();
+        document.Departed.AddRange(departed.Select(p => Identity(p)!));
+        return departed;
+    }
+
+    /// <summary>What identifies a person across channels' lookups; null for a name typed without an account behind it.</summary>
+    private static string? Identity(PersonRef person) =>
+        person.AadObjectId ?? person.Upn ?? (person.IsResolved ? person.Id : null);
+
     /// <summary>Asks a question; a carried-over answer is shown with how to confirm it and what looks stale in it.</summary>
     private static QuestionView Ask(TurnWork work, Plan plan, Question question, string? problem = null, string? note = null)
     {
@@ -208,7 +242,11 @@ public sealed partial class PlanEngine
         {
             var how = $"Carried over from {plan.BaselineTitle ?? "an earlier plan"}, not confirmed: `keep` it, type this release's answer, or `remove` it.";
             note = note is null ? how : $"{note} {how}";
-            var stale = StaleContent.Find(carried, plan, plan.BaselineVersion, work.Now);
+            var stale = StaleContent.Find(carried, plan, plan.BaselineVersion, work.Now).ToList();
+            var departed = work.Active?.Document.Departed ?? [];
+            stale.AddRange((carried.Value.People ?? [])
+                .Where(p => Identity(p) is { } id && departed.Contains(id))
+                .Select(p => $"names {p}, who is no longer in the release channel's team"));
             if (stale.Count > 0)
             {
                 var found = $"Check this answer: it {string.Join("; it ", stale)}.";
