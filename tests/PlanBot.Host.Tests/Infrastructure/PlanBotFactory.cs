@@ -10,7 +10,11 @@ namespace PlanBot.Host.Tests.Infrastructure;
 /// The real host (real SQLite file, real pipeline) with the Bot Connector replaced by a recorder.
 /// Two factories over the same <see cref="DatabasePath"/> behave like a restarted host.
 /// </summary>
-public sealed class PlanBotFactory(string databasePath, RecordingConnector connector, IDictionary<string, string?>? settings = null)
+public sealed class PlanBotFactory(
+    string databasePath,
+    RecordingConnector connector,
+    IDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public string DatabasePath { get; } = databasePath;
@@ -27,7 +31,10 @@ public sealed class PlanBotFactory(string databasePath, RecordingConnector conne
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services =>
-            services.AddHttpClient<ConnectorClient>().ConfigurePrimaryHttpMessageHandler(() => Connector));
+        builder.ConfigureTestServices(collection =>
+        {
+            collection.AddHttpClient<ConnectorClient>().ConfigurePrimaryHttpMessageHandler(() => Connector);
+            services?.Invoke(collection);
+        });
     }
 }
