@@ -19,23 +19,26 @@ public static partial class StaleContent
         var text = answer.Value.Text;
         if (baselineVersion is not null
             && !string.Equals(baselineVersion, plan.Version, StringComparison.OrdinalIgnoreCase)
-            && Regex.IsMatch(text, $@"(?<![\w.]){Regex.Escape(baselineVersion)}(?![\w]|\.\d)", RegexOptions.IgnoreCase))
+            && Regex.IsMatch(text, $@"(?<![\w.])[vV]?{Regex.Escape(baselineVersion)}(?![\w]|\.\d)", RegexOptions.IgnoreCase))
         {
             findings.Add($"mentions {baselineVersion}, the previous release");
         }
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var pastInText = false;
         foreach (Match match in DateLike().Matches(text))
         {
             if (DateReader.TryReadDate(match.Value, out var date) && date < today)
             {
                 findings.Add($"mentions {match.Value.Trim()}, which is past");
+                pastInText = true;
             }
         }
 
         foreach (var instant in new[] { answer.Value.DateUtc, answer.Value.WindowStartUtc })
         {
-            if (instant is { } at && at < now)
+            // A date answer's text names its date: say it once.
+            if (instant is { } at && at < now && !pastInText)
             {
                 findings.Add($"its date {at:yyyy-MM-dd} is past");
             }
