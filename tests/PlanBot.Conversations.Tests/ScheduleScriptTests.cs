@@ -87,6 +87,19 @@ public sealed class ScheduleScriptTests
             Warnings(dana.LastReply));
     }
 
+    [Fact]
+    public async Task The_approval_request_shows_approvers_the_schedule_warnings()
+    {
+        await world.SetReleaseChannel(TestPeople.Dana, "Contoso.Web");
+        var dana = await world.CompletePlan("Contoso.Web", "2.4", Dates(available: 10, deployed: 20, window: 15));
+        var (available, deployed, _) = Texts(world.PlanOf("Contoso.Web", "2.4"));
+
+        await dana.Send("submit");
+
+        var request = Assert.Single(dana.Channel.Sent, r => r.Heading.StartsWith("approval Contoso.Web 2.4", StringComparison.Ordinal));
+        Assert.Contains($"Deployment must be completed and tested ({deployed}) before the features must be available ({available}).", Warnings(request.Text));
+    }
+
     /// <summary>Answers for the dates and the window, so many days ahead (a 22:00 to 02:00 window); no deployment date skips it.</summary>
     private Dictionary<string, string> Dates(int available, int? deployed, int window) => new()
     {

@@ -8,7 +8,8 @@ public static class ApprovalViews
 {
     public const string PostKey = "approval";
 
-    public static ApprovalView Build(Plan plan, bool forApprover, string? notice = null)
+    /// <summary>The request; given <paramref name="now"/>, its summary warns of schedule problems, as approvers must see them.</summary>
+    public static ApprovalView Build(Plan plan, bool forApprover, string? notice = null, DateTimeOffset? now = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var decisions = plan.Decisions
@@ -21,7 +22,7 @@ public static class ApprovalViews
             Plan.Describe(plan.State),
             plan.Owner.ToString(),
             plan.Quorum == Quorum.All ? "every approver" : "any one approver",
-            PlanSummaries.Build(plan, full: false),
+            PlanSummaries.Build(plan, full: false, now),
             plan.Approvers,
             decisions,
             forApprover && plan.State is PlanState.InReview or PlanState.Approved,

@@ -32,12 +32,12 @@ public sealed partial class PlanEngine
         var plan = document.Plan;
         if (document.Posts.TryGetValue(ApprovalViews.PostKey, out var post))
         {
-            work.Post(ApprovalViews.Build(plan, forApprover: false), post.Thread, DeliveryMode.Update, post.ActivityId);
+            work.Post(ApprovalViews.Build(plan, forApprover: false, now: work.Now), post.Thread, DeliveryMode.Update, post.ActivityId);
             work.Post(new NoticeView($"{work.From} submitted revision {plan.Revision} of the plan again. Please review it.", Tone.Info, plan.Approvers), post.Thread, DeliveryMode.Reply);
         }
         else
         {
-            work.Post(ApprovalViews.Build(plan, forApprover: false), channel.Channel, DeliveryMode.NewThread, postKey: ApprovalViews.PostKey);
+            work.Post(ApprovalViews.Build(plan, forApprover: false, now: work.Now), channel.Channel, DeliveryMode.NewThread, postKey: ApprovalViews.PostKey);
         }
 
         work.Reply(new NoticeView(
@@ -70,7 +70,7 @@ public sealed partial class PlanEngine
                 if (action.Verb == "refreshView")
                 {
                     var plan = target.Document.Plan;
-                    work.InvokeResponse = ApprovalViews.Build(plan, forApprover: plan.IsApprover(work.From));
+                    work.InvokeResponse = ApprovalViews.Build(plan, forApprover: plan.IsApprover(work.From), now: work.Now);
                     return;
                 }
 
@@ -113,7 +113,7 @@ public sealed partial class PlanEngine
         {
             var view = new NoticeView(refusal, Tone.Problem);
             work.Reply(view);
-            work.InvokeResponse = ApprovalViews.Build(plan, forApprover: plan.IsApprover(work.From), refusal);
+            work.InvokeResponse = ApprovalViews.Build(plan, forApprover: plan.IsApprover(work.From), refusal, now: work.Now);
             return;
         }
 
@@ -122,7 +122,7 @@ public sealed partial class PlanEngine
         if (ReferenceEquals(document.Plan, before))
         {
             var already = $"Your {(verdict == Verdict.Approve ? "approval" : "rejection")} of revision {plan.Revision} is already recorded.";
-            work.InvokeResponse = ApprovalViews.Build(plan, forApprover: true, already);
+            work.InvokeResponse = ApprovalViews.Build(plan, forApprover: true, already, now: work.Now);
             if (!fromCard)
             {
                 work.Reply(new NoticeView(already, Tone.Info));
@@ -144,14 +144,14 @@ public sealed partial class PlanEngine
             : $"{work.From} rejected revision {after.Revision}: {reason!.Trim()}.{outcome}";
         if (document.Posts.TryGetValue(ApprovalViews.PostKey, out var post))
         {
-            work.Post(ApprovalViews.Build(after, forApprover: false), post.Thread, DeliveryMode.Update, post.ActivityId);
+            work.Post(ApprovalViews.Build(after, forApprover: false, now: work.Now), post.Thread, DeliveryMode.Update, post.ActivityId);
             if (post.Thread.ConversationId != work.Turn.Conversation.ConversationId || fromCard)
             {
                 work.Post(new NoticeView(what, verdict == Verdict.Approve ? Tone.Success : Tone.Warning), post.Thread, DeliveryMode.Reply);
             }
         }
 
-        work.InvokeResponse = ApprovalViews.Build(after, forApprover: true, what);
+        work.InvokeResponse = ApprovalViews.Build(after, forApprover: true, what, now: work.Now);
         if (!fromCard)
         {
             work.Reply(new NoticeView(what, verdict == Verdict.Approve ? Tone.Success : Tone.Warning));
@@ -175,7 +175,7 @@ public sealed partial class PlanEngine
             return;
         }
 
-        work.Post(ApprovalViews.Build(after, forApprover: false), post.Thread, DeliveryMode.Update, post.ActivityId);
+        work.Post(ApprovalViews.Build(after, forApprover: false, now: work.Now), post.Thread, DeliveryMode.Update, post.ActivityId);
         var wentStale = before.Decisions.Any(d => !d.Stale) && !after.Decisions.Any(d => !d.Stale);
         if (wentStale)
         {

@@ -45,6 +45,11 @@ public static class ApprovalBlocks
             new Mrkdwn($"*Approvers*\n{SlackMrkdwn.Cut(approval.Approvers.Count == 0 ? "none named" : SlackPeople.List(approval.Approvers), 1900)}"),
         ]));
 
+        if (PlanSummaryBlocks.Warnings(approval.Summary) is { } warnings)
+        {
+            blocks.Add(warnings);
+        }
+
         if (Essential(approval.Summary) is { Length: > 0 } essentials)
         {
             blocks.Add(new SectionBlock(new Mrkdwn(SlackMrkdwn.Cut(essentials, BlockLimits.SectionText))));

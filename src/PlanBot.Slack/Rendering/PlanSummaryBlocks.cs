@@ -43,15 +43,20 @@ public static class PlanSummaryBlocks
             new HeaderBlock(new PlainText(SlackMrkdwn.Plain($"Deployment plan: {s.PlanTitle}", BlockLimits.HeaderText))),
             new SectionBlock(null, fields),
         };
-        if (s.Warnings is { Count: > 0 } warnings)
+        if (Warnings(s) is { } warnings)
         {
-            blocks.Add(new SectionBlock(new Mrkdwn(SlackMrkdwn.Cut(
-                string.Join('\n', warnings.Select(w => $"⚠️ {SlackMrkdwn.Fit(w, 500, "…")}")), BlockLimits.SectionText))));
+            blocks.Add(warnings);
         }
 
         blocks.Add(new DividerBlock());
         return blocks;
     }
+
+    /// <summary>The schedule warnings, one line each; null when there are none.</summary>
+    internal static SectionBlock? Warnings(PlanSummaryView s) =>
+        s.Warnings is { Count: > 0 } warnings
+            ? new SectionBlock(new Mrkdwn(SlackMrkdwn.Cut(string.Join('\n', warnings.Select(w => $"⚠️ {SlackMrkdwn.Fit(w, 500, "…")}")), BlockLimits.SectionText)))
+            : null;
 
     private static SectionBlock Overview(PlanSummaryView s)
     {

@@ -82,6 +82,18 @@ public sealed class RendererTests
     }
 
     [Fact]
+    public void The_approval_message_warns_approvers_of_schedule_problems()
+    {
+        var view = ApprovalViews.Build(SamplePlans.InReview(), forApprover: false);
+        view = view with { Summary = view.Summary with { Warnings = ["The deployment must be completed by Mon 1 Mar, after the features must be available (Fri 26 Feb).", "The window <starts> in the past."] } };
+
+        var json = Blocks(ApprovalBlocks.Render(view)).ToJsonString(Unescaped);
+
+        Assert.Contains("⚠️ The deployment must be completed by Mon 1 Mar, after the features must be available (Fri 26 Feb).", json, StringComparison.Ordinal);
+        Assert.Contains("⚠️ The window &lt;starts&gt; in the past.", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_approval_message_names_approvers_as_mentions_and_shows_stale_decisions_struck()
     {
         var plan = SamplePlans.InReview().Decide(SamplePlans.Approver, Verdict.Approve, null, SamplePlans.Now);
