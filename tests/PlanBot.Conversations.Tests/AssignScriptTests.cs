@@ -35,6 +35,29 @@ public sealed class AssignScriptTests
     }
 
     [Fact]
+    public async Task Owner_handing_out_the_section_they_were_on_moves_on_and_is_told_what_is_waiting()
+    {
+        var dana = await OwnerAtDeliveryTeamAsync();
+
+        await dana.Send("assign 6 <at>Megan Bowen</at>", TestPeople.MentionOf(TestPeople.Megan));
+
+        dana.ExpectReplyContaining("If it is still open in 1 day, I'll remind them.");
+        // The owner's next message answers section 7, not the section just handed out.
+        var asked = Assert.Single(dana.Replies, r => r.To == dana.Conversation && r.Heading.StartsWith("question ", StringComparison.Ordinal));
+        Assert.StartsWith("question support (", asked.Heading, StringComparison.Ordinal);
+        Assert.Contains("note: Meanwhile, the next open question for you:", asked.Text, StringComparison.Ordinal);
+        await dana.Send(SampleAnswers.For(PlanChecklist.Get("support"), world.Now).Text);
+        foreach (var question in PlanChecklist.Questions.Where(q => q.Section > Section.DeliveryTeam).Skip(1))
+        {
+            await dana.AnswerValidly(question.Id, world.Now);
+        }
+
+        dana.ExpectReplyContaining("2 question(s) are still open");
+        dana.ExpectReplyContaining("Waiting on section 6 (Megan Bowen); they are reminded if it stays open.");
+        Assert.Null(world.PlanOf("Contoso.Web", "2.4").AnswerTo("delivery-team"));
+    }
+
+    [Fact]
     public async Task Assignees_answers_in_their_chat_carry_their_name_and_stop_at_the_end_of_the_section()
     {
         var dana = await OwnerAtDeliveryTeamAsync();

@@ -8,7 +8,8 @@ namespace PlanBot.Conversations.Engine;
 
 /// <summary>
 /// The order questions are asked in: the checklist from the top, skipping answered and skipped
-/// questions; or, while editing a section, that section's questions in turn.
+/// questions and sections handed to developers; or, while editing a section, that section's
+/// questions in turn.
 /// </summary>
 public static class Interview
 {
@@ -81,6 +82,12 @@ public static class Interview
             note);
     }
 
+    /// <summary>
+    /// Open and not skipped here. A section handed to a developer is theirs to answer: other
+    /// conversations pass over it (`edit &lt;section&gt;` still reaches it).
+    /// </summary>
     private static bool NeedsAsking(Plan plan, ConversationSession session, Question question) =>
-        !session.Skipped.Contains(question.Id) && plan.AnswerTo(question.Id) is null or { IsUnconfirmed: true };
+        !session.Skipped.Contains(question.Id)
+        && plan.AnswerTo(question.Id) is null or { IsUnconfirmed: true }
+        && (session.AssignedOnly || !plan.Assignments.Any(a => a.Section == question.Section));
 }

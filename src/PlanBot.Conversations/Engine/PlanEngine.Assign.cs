@@ -56,7 +56,28 @@ public sealed partial class PlanEngine
             postKey: PostRegistry.AssignmentKey(section.Section),
             recipient: assignee);
         await PostSummaryToReleaseChannelAsync(work, active.Document, cancellationToken);
-        work.Reply(new NoticeView($"Assigned section {section.Number}, {section.Title}, to {assignee}; I've asked them its questions in a personal chat.", Tone.Success));
+        var reminder = options.MaxReminders > 0 ? $" If it is still open in {Reminders.ReminderMessages.Waited(options.ReminderDelay)}, I'll remind them." : string.Empty;
+        work.Reply(new NoticeView($"Assigned section {section.Number}, {section.Title}, to {assignee}; I've asked them its questions in a personal chat.{reminder}", Tone.Success));
+        MovePastAssignedSection(work, section.Section);
+    }
+
+    /// <summary>The owner's interview was inside the section just handed out: it moves on to the next open question.</summary>
+    private static void MovePastAssignedSection(TurnWork work, Section section)
+    {
+        var session = work.Session;
+        if (session.AssignedOnly || session.EditingSection is not null
+            || session.Cursor is not { } cursor || PlanChecklist.Get(cursor).Section != section)
+        {
+            return;
+        }
+
+        var plan = work.Active!.Document.Plan;
+        var next = Interview.Next(plan, session, cursor);
+        session.Cursor = next?.Id;
+        if (next is not null)
+        {
+            work.Reply(Ask(work, plan, next, note: "Meanwhile, the next open question for you:"));
+        }
     }
 
     /// <summary>Once sections are handed out, the release channel shows the plan's progress, kept up to date.</summary>

@@ -271,6 +271,11 @@ public sealed partial class PlanEngine
         var text = completeness.Missing.Count == 0
             ? $"That was the last question: the plan for {plan.Title} is {completeness.Percent}% complete. Type `submit` to send it to its approvers."
             : $"That was the last open question. {completeness.Missing.Count} question(s) are still open: `edit <section>` answers them, `status` lists them.";
+        if (plan.OpenAssignments() is { Count: > 0 } waiting)
+        {
+            text = $"{text} Waiting on {string.Join(", ", waiting.Select(a => $"section {(int)a.Section} ({a.Assignee})"))}; they are reminded if it stays open.";
+        }
+
         work.Reply(new NoticeView(text, Tone.Success));
         work.Reply(PlanSummaries.Build(plan, full: false, work.Now));
     }
