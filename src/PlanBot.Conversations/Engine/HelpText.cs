@@ -20,7 +20,7 @@ public static class HelpText
         new("submit", "Send the finished plan to its approvers in the release channel (plan owner)."),
         new("approve", "Approve the plan in review (approvers named in section 5)."),
         new("reject <reason>", "Reject the plan in review, with the reason (approvers)."),
-        new("assign <section> @person", "Ask a developer to answer a section, in a personal chat (plan owner)."),
+        new("assign <section> @person", "Ask a developer to answer a section, in a personal chat; they are reminded while it stays open (plan owner)."),
         new("quorum any|all", "Whether one approver is enough or all must approve (plan owner)."),
         new("pending", "Plans waiting for my decision."),
         new("history", "Every decision and change of the plan, oldest first."),
