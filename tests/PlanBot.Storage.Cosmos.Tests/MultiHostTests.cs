@@ -34,6 +34,7 @@ public sealed class MultiHostTests(CosmosFixture cosmos) : IAsyncLifetime
             ["Storage:Cosmos:LimitToEndpoint"] = "true",
             ["Storage:Cosmos:AcceptAnyServerCertificate"] = "true",
             ["Storage:Cosmos:ConnectionMode"] = "Gateway",
+            ["Engine:ReminderScanInterval"] = "00:00:01",
         };
         first = await PlanBotProcess.StartAsync(PlanBotProcess.FreePort(), "unused.db", settings);
         second = await PlanBotProcess.StartAsync(PlanBotProcess.FreePort(), "unused.db", settings);
@@ -119,6 +120,59 @@ public sealed class MultiHostTests(CosmosFixture cosmos) : IAsyncLifetime
         Assert.Equal(PlanState.Approved, decided.State);
         Assert.Single(decided.Decisions, d => d.Approver.Id == approverA.Id && !d.Stale);
         Assert.Single(decided.Decisions, d => d.Approver.Id == approverB.Id && !d.Stale);
+    }
+
+    [Fact]
+    public async Task A_due_reminder_is_sent_once_by_two_host_processes_looking_every_second()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        var owner = new User("29:owner", "Dana Owner", "a:owner-reminders");
+        var megan = new User("29:megan", "Megan Bowen", "a:megan");
+        await SayAsync(http, first, owner, "plan Contoso.Web 3.0");
+        await SayAsync(http, second, owner, "assign 6 <at>Megan Bowen</at>", [megan]);
+        var store = await cosmos.OpenAsync(database);
+        await WaitForAsync(async () => (await store.Store.FindPlanAsync(Tenant, "Contoso.Web", "3.0", CancellationToken.None))!.Document.Posts.ContainsKey("assign:6"));
+
+        // A day passes: move the assignment back rather than wait (the hosts read the real clock).
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var stored = (await store.Store.FindPlanAsync(Tenant, "Contoso.Web", "3.0", CancellationToken.None))!;
+            var document = stored.Document;
+            document.Plan = document.Plan with { Assignments = [.. document.Plan.Assignments.Select(a => a with { At = a.At.AddDays(-1).AddMinutes(-1) })] };
+            Conversations.Reminders.ReminderSchedule.Refresh(document, new Conversations.Engine.EngineOptions());
+            try
+            {
+                await store.Store.CommitAsync(new Conversations.Ports.TurnCommit(null, [stored]), CancellationToken.None);
+                break;
+            }
+            catch (Conversations.Ports.ConcurrencyException)
+            {
+                // A host recorded a sent reply on the plan meanwhile: apply to the fresh copy.
+            }
+        }
+
+        static bool IsReminder(string body) => body.Contains("Reminder: Dana Owner asked you", StringComparison.Ordinal);
+        await WaitForAsync(() => Task.FromResult(connector.Bodies.Any(IsReminder)));
+        // Both hosts have looked several times more by now.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        Assert.Single(connector.Bodies, IsReminder);
+        Assert.Equal(1, (await store.Store.FindPlanAsync(Tenant, "Contoso.Web", "3.0", CancellationToken.None))!.Document.Reminders.Values.Single().Count);
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new Xunit.Sdk.XunitException("Waited 20 seconds in vain.");
     }
 
     private PlanBotProcess HostFor(User user) => user.Id.GetHashCode(StringComparison.Ordinal) % 2 == 0 ? first : second;

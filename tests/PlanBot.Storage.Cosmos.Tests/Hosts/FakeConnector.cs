@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace PlanBot.Storage.Cosmos.Tests.Hosts;
 
-/// <summary>A Bot Connector on loopback that accepts every reply and counts them per conversation.</summary>
+/// <summary>A Bot Connector on loopback that accepts every reply, counts them per conversation, and opens personal chats.</summary>
 public sealed class FakeConnector : IAsyncDisposable
 {
     private readonly WebApplication app;
@@ -39,6 +39,13 @@ public sealed class FakeConnector : IAsyncDisposable
             self!.Replies.AddOrUpdate(conversation, 1, (_, n) => n + 1);
             self.Bodies.Enqueue(await new StreamReader(request.Body).ReadToEndAsync());
             return Results.Json(new Dictionary<string, string> { ["id"] = $"r{Interlocked.Increment(ref counter)}" });
+        });
+        // Opening a personal chat: the same member always gets the same chat, as in Teams.
+        app.MapPost("/v3/conversations", async (HttpRequest request) =>
+        {
+            var body = await new StreamReader(request.Body).ReadToEndAsync();
+            var member = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("members")[0].GetProperty("id").GetString();
+            return Results.Json(new Dictionary<string, string> { ["id"] = $"a:direct-{member}" });
         });
         app.MapPut("/v3/conversations/{conversation}/activities/{activity}", () => Results.Json(new Dictionary<string, string> { ["id"] = "u" }));
         await app.StartAsync();
