@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using PlanBot.BotFramework.Connector;
+using PlanBot.BotFramework.Teams;
+using PlanBot.Conversations.Turns;
+
+namespace PlanBot.BotFramework.Tests.Teams;
+
+/// <summary>People as Teams' roster shows them: one member by sign-in name, and a channel's whole team.</summary>
+public sealed class TeamsPeopleDirectoryTests : IDisposable
+{
+    private const string ServiceUrl = "https://smba.trafficmanager.net/amer/";
+
+    private static readonly ConversationRef ReleaseChannel =
+        new("msteams", "msteams:tenant-1", "19:release@thread.tacv2", ConversationKind.Channel, ServiceUrl, "19:team@thread.tacv2");
+
+    private readonly RosterHandler handler = new();
+
+    public void Dispose() => handler.Dispose();
+
+    [Fact]
+    public async Task Members_of_a_channel_are_the_teams_roster_with_their_sign_in_names()
+    {
+        handler.Roster = """
+            [
+              {"id":"29:1-megan","name":"Megan Bowen","aadObjectId":"aad-megan","userPrincipalName":"MeganB@Contoso.com","email":"megan@contoso.com"},
+              {"id":"29:1-alex","name":"Alex Wilber","aadObjectId":"aad-alex","email":"Alex@contoso.com"}
+            ]
+            """;
+
+        var members = await Directory().MembersAsync(ReleaseChannel, CancellationToken.None);
+
+        Assert.NotNull(members);
+        Assert.Equal(["29:1-megan", "29:1-alex"], members.Select(m => m.Id));
+        Assert.Equal(["meganb@contoso.com", "alex@contoso.com"], members.Select(m => m.Upn));
+        Assert.Equal(["aad-megan", "aad-alex"], members.Select(m => m.AadObjectId));
+        Assert.Equal("Megan Bowen", members[0].Name);
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal(HttpMethod.Get, request.Method);
+        Assert.Equal($"{ServiceUrl}v3/conversations/19%3Arelease%40thread.tacv2/members", request.RequestUri!.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task A_refused_roster_means_the_channel_cannot_tell()
+    {
+        handler.Status = HttpStatusCode.Forbidden;
+
+        Assert.Null(await Directory().MembersAsync(ReleaseChannel, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Conversations_outside_Teams_are_not_asked()
+    {
+        var slack = new ConversationRef("slack", "slack:T1", "C1", ConversationKind.Channel);
+
+        Assert.Null(await Directory().MembersAsync(slack, CancellationToken.None));
+        Assert.Null(await Directory().MembersAsync(ReleaseChannel with { ServiceUrl = null }, CancellationToken.None));
+        Assert.Empty(handler.Requests);
+    }
+
+    private TeamsPeopleDirectory Directory()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        return new TeamsPeopleDirectory(new ConnectorClient(new HttpClient(handler), new ConnectorRetryOptions(), new ConversationPacer(time, enabled: false), time, NullLogger<ConnectorClient>.Instance));
+    }
+
+    private sealed class RosterHandler : HttpMessageHandler
+    {
+        public string Roster { get; set; } = "[]";
+
+        public HttpStatusCode Status { get; set; } = HttpStatusCode.OK;
+
+        public List<HttpRequestMessage> Requests { get; } = [];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Requests.Add(request);
+            var body = Status == HttpStatusCode.OK ? Roster : """{"error":{"code":"Forbidden","message":"no access"}}""";
+            return Task.FromResult(new HttpResponseMessage(Status) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+        }
+    }
+}
