@@ -13,15 +13,7 @@ public sealed class DepartedPeopleScriptTests
     [Fact]
     public async Task A_person_who_left_the_release_channels_team_is_pointed_out_in_the_review()
     {
-        world.People.Join(TestPeople.Dana, TestPeople.Alex, TestPeople.Megan);
-        await world.InChannel(TestPeople.Dana).Send("channel set Contoso.Web");
-        var dana = world.Chat(TestPeople.Dana);
-        await dana.Send("plan Contoso.Web 2.4");
-        await dana.AnswerUpTo(null, world.Now);
-        world.People.Leave(TestPeople.Alex);
-
-        await dana.Send("plan Contoso.Web 2.5");
-        await dana.Send("baseline");
+        var dana = await BaselineAfterAsync(() => world.People.Leave(TestPeople.Alex));
 
         dana.ExpectReplyContaining("No longer in the release channel's team: Alex Wilber;");
         var approvers = await ReviewUntil(dana, "approvers");
@@ -35,14 +27,7 @@ public sealed class DepartedPeopleScriptTests
     [Fact]
     public async Task Nobody_is_pointed_out_when_everyone_named_is_still_in_the_team()
     {
-        world.People.Join(TestPeople.Dana, TestPeople.Alex, TestPeople.Megan);
-        await world.InChannel(TestPeople.Dana).Send("channel set Contoso.Web");
-        var dana = world.Chat(TestPeople.Dana);
-        await dana.Send("plan Contoso.Web 2.4");
-        await dana.AnswerUpTo(null, world.Now);
-
-        await dana.Send("plan Contoso.Web 2.5");
-        await dana.Send("baseline");
+        var dana = await BaselineAfterAsync(() => { });
 
         dana.ExpectNoReplyContaining("No longer in the release channel's team");
         Assert.DoesNotContain("no longer in the release channel's team", await ReviewUntil(dana, "approvers"), StringComparison.Ordinal);
@@ -60,6 +45,23 @@ public sealed class DepartedPeopleScriptTests
 
         dana.ExpectNoReplyContaining("No longer in the release channel's team");
         Assert.Empty(world.Store.PlanOf(BotWorld.Tenant, "Contoso.Web", "2.5")!.Departed);
+    }
+
+    /// <summary>
+    /// Dana, Alex and Megan are the release channel's team; Dana completes 2.4 (Alex and Megan
+    /// named in it), the team changes by <paramref name="teamChange"/>, and Dana starts 2.5 from 2.4.
+    /// </summary>
+    private async Task<ChatScript> BaselineAfterAsync(Action teamChange)
+    {
+        world.People.Join(TestPeople.Dana, TestPeople.Alex, TestPeople.Megan);
+        await world.InChannel(TestPeople.Dana).Send("channel set Contoso.Web");
+        var dana = world.Chat(TestPeople.Dana);
+        await dana.Send("plan Contoso.Web 2.4");
+        await dana.AnswerUpTo(null, world.Now);
+        teamChange();
+        await dana.Send("plan Contoso.Web 2.5");
+        await dana.Send("baseline");
+        return dana;
     }
 
     /// <summary>Keeps carried answers and answers cleared ones until <paramref name="questionId"/> is asked; returns that question.</summary>
