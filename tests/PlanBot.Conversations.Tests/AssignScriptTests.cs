@@ -98,7 +98,7 @@ public sealed class AssignScriptTests
         Assert.Equal(PlanningSteps.ReleaseChannelId, posted.To.ConversationId);
         Assert.Equal(PlanEngine.SummaryPostKey, posted.Reply.PostKey);
         Assert.StartsWith("summary ", posted.Heading, StringComparison.Ordinal);
-        Assert.Contains("section 6 Delivery team\n", posted.Text, StringComparison.Ordinal);
+        Assert.Contains("section 6 Delivery team (with Megan Bowen)\n", posted.Text, StringComparison.Ordinal);
         var remembered = world.Store.PlanOf(BotWorld.Tenant, "Contoso.Web", "2.4")!.Posts[PlanEngine.SummaryPostKey];
 
         var megan = MegansChat();
@@ -107,14 +107,14 @@ public sealed class AssignScriptTests
         var halfway = Assert.Single(megan.Replies, r => r.Reply.Mode == DeliveryMode.Update);
         Assert.Equal(remembered.ActivityId, halfway.Reply.UpdateActivityId);
         Assert.Equal(PlanningSteps.ReleaseChannelId, halfway.To.ConversationId);
-        Assert.Contains("section 6 Delivery team\n", halfway.Text, StringComparison.Ordinal);
+        Assert.Contains("section 6 Delivery team (with Megan Bowen)\n", halfway.Text, StringComparison.Ordinal);
 
         await megan.Send("On-call rota in the web-release channel");
 
         // The same post, updated in place: the section now shows complete.
         var done = Assert.Single(megan.Replies, r => r.Reply.Mode == DeliveryMode.Update);
         Assert.Equal(remembered.ActivityId, done.Reply.UpdateActivityId);
-        Assert.Contains("section 6 Delivery team (complete)", done.Text, StringComparison.Ordinal);
+        Assert.Contains("section 6 Delivery team (complete)\n", done.Text, StringComparison.Ordinal);
         var percent = world.PlanOf("Contoso.Web", "2.4").Completeness().Percent;
         Assert.StartsWith($"summary {percent}% ", done.Heading, StringComparison.Ordinal);
     }

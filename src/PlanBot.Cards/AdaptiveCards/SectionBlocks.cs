@@ -35,7 +35,8 @@ internal static class SectionBlocks
         var answered = section.Items.Count(i => i.Answer is not null && !i.CarriedOver);
         var carried = section.Items.Count(i => i.CarriedOver);
         var text = $"{answered} of {section.Items.Count} answered";
-        return carried == 0 ? text : $"{text}, {carried} carried over";
+        text = carried == 0 ? text : $"{text}, {carried} carried over";
+        return section.AssignedTo is null ? text : $"{text}, with {section.AssignedTo}";
     }
 
     private static string Mark(SectionSummary section) => section.Complete ? Complete : Incomplete;

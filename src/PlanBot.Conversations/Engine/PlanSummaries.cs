@@ -13,6 +13,7 @@ public static class PlanSummaries
         ArgumentNullException.ThrowIfNull(plan);
         var completeness = plan.Completeness();
         var complete = completeness.CompleteSections.ToHashSet();
+        var handedOut = plan.OpenAssignments().ToDictionary(a => a.Section, a => a.Assignee.ToString());
         var sections = SectionInfo.All.Select(info => new SectionSummary(
                 info.Number,
                 info.Title,
@@ -27,7 +28,8 @@ public static class PlanSummaries
                         answer?.Provenance.AnsweredBy.ToString(),
                         answer?.Provenance.At,
                         answer?.IsUnconfirmed ?? false);
-                }).ToList()))
+                }).ToList(),
+                handedOut.GetValueOrDefault(info.Section)))
             .ToList();
 
         return new PlanSummaryView(

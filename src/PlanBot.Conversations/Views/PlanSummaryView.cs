@@ -3,7 +3,8 @@ namespace PlanBot.Conversations.Views;
 /// <summary>One answered (or missing) item of a section, with who answered and whether it still needs confirming.</summary>
 public sealed record ItemSummary(string QuestionId, string Question, string? Answer, string? AnsweredBy, DateTimeOffset? AnsweredAt, bool CarriedOver);
 
-public sealed record SectionSummary(int Number, string Title, bool Complete, IReadOnlyList<ItemSummary> Items);
+/// <summary>One section; <see cref="AssignedTo"/> names the developer it was handed to while it is still open.</summary>
+public sealed record SectionSummary(int Number, string Title, bool Complete, IReadOnlyList<ItemSummary> Items, string? AssignedTo = null);
 
 /// <summary>
 /// The plan at a glance (<c>status</c>) or in full (<c>show</c>, <see cref="Full"/>): sections,

@@ -68,7 +68,8 @@ public static class PlanSummaryBlocks
     {
         var mark = section.Complete ? "✅" : "⬜";
         var answered = section.Items.Count(i => i.Answer is not null && !i.CarriedOver);
-        return string.Create(CultureInfo.InvariantCulture, $"{mark} *{section.Number}. {SlackMrkdwn.Escape(section.Title)}* ({answered}/{section.Items.Count})");
+        var line = string.Create(CultureInfo.InvariantCulture, $"{mark} *{section.Number}. {SlackMrkdwn.Escape(section.Title)}* ({answered}/{section.Items.Count})");
+        return section.AssignedTo is null ? line : $"{line} · with {SlackMrkdwn.Escape(section.AssignedTo)}";
     }
 
     private static List<Block> FullSections(PlanSummaryView s, int room)

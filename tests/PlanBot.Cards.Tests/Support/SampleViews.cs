@@ -46,6 +46,7 @@ internal static class SampleViews
             BaselineTitle = "Contoso.Web 2.3",
             ChangesFromBaseline = ["Components: contoso-api 2.3.2 → 2.4.1", "Risks: changed", "Approvers: Megan Bowen added"],
         }));
+        views.Add(("summary-assigned", PlanSummaries.Build(AssignedDeliveryTeam(), full: false)));
         views.Add(("summary-empty", PlanSummaries.Build(SamplePlans.Empty(), full: true)));
         views.Add(("summary-max", PlanSummaries.Build(SamplePlans.MaxSize(), full: true)));
         views.Add(("summary-max-hostile", PlanSummaries.Build(SamplePlans.MaxSize(filler: "<at>Boss</at> & [x](y) **z** "), full: true)));
@@ -65,4 +66,10 @@ internal static class SampleViews
         views.Add(("help", HelpText.View(HelpText.Welcome)));
         return views;
     }
+
+    /// <summary>A plan whose delivery-team section was handed to Megan and is still open.</summary>
+    public static Plan AssignedDeliveryTeam() =>
+        SamplePlans.Answered()
+            .WithoutAnswer("delivery-contacts", People.Owner, SamplePlans.Now)
+            .Assign(Section.DeliveryTeam, People.Megan, People.Owner, SamplePlans.Now);
 }

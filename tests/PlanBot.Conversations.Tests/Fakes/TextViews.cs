@@ -54,7 +54,7 @@ public static class TextViews
         text.Append(CultureInfo.InvariantCulture, $"summary {s.Percent}% ({s.Answered}/{s.Total}) of {s.PlanTitle}, {s.State}, owner {s.Owner}{(s.Full ? ", in full" : string.Empty)}\n");
         foreach (var section in s.Sections)
         {
-            text.Append(CultureInfo.InvariantCulture, $"section {section.Number} {section.Title}{(section.Complete ? " (complete)" : string.Empty)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"section {section.Number} {section.Title}{(section.Complete ? " (complete)" : string.Empty)}{(section.AssignedTo is null ? string.Empty : $" (with {section.AssignedTo})")}\n");
             if (!s.Full)
             {
                 continue;

@@ -141,6 +141,22 @@ public sealed class RendererTests
     }
 
     [Fact]
+    public void A_section_handed_to_a_developer_shows_who_has_it_until_it_is_complete()
+    {
+        var plan = SamplePlans.Complete()
+            .WithoutAnswer("delivery-contacts", SamplePlans.Owner, SamplePlans.Now)
+            .Assign(Domain.Checklist.Section.DeliveryTeam, SamplePlans.Developer, SamplePlans.Owner, SamplePlans.Now);
+
+        var open = Blocks(PlanSummaryBlocks.Render(PlanSummaries.Build(plan, full: false))).ToJsonString(Unescaped);
+        var done = Blocks(PlanSummaryBlocks.Render(PlanSummaries.Build(
+            plan.WithAnswer(new Answer("delivery-contacts", new AnswerValue { Text = "On-call rota" }, new Provenance(SamplePlans.Developer, SamplePlans.Now, "slack")), SamplePlans.Now),
+            full: false))).ToJsonString(Unescaped);
+
+        Assert.Contains("⬜ *6. Delivery team* (1/2) · with Diego Siciliani", open, StringComparison.Ordinal);
+        Assert.DoesNotContain("with Diego Siciliani", done, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_full_summary_of_long_answers_stays_within_the_limits()
     {
         var plan = SamplePlans.Complete(q => new string('a', 2990));
