@@ -37,19 +37,23 @@ public sealed class SlackReplyChannel(SlackWebApiClient api, SlackInstallations 
             throw new ReplyRejectedException($"The Slack app was removed from {to.TenantId}.");
         }
 
-        var (channel, thread) = SlackConversationId.Parse(to.ConversationId);
         var blocks = Blocks(reply.Reply);
         try
         {
+            if (reply.Mode == DeliveryMode.Direct && reply.Recipient is { IsResolved: true } person)
+            {
+                // Posting to a user id opens (or reuses) the bot's direct message with them; there is
+                // no conversation id yet, Slack returns it.
+                var direct = await api.PostMessageAsync(new PostMessageRequest { Channel = person.Id, Text = reply.Reply.Text, Blocks = blocks }, cancellationToken);
+                return new DeliveryReceipt(direct.Channel ?? person.Id, direct.Ts);
+            }
+
+            var (channel, thread) = SlackConversationId.Parse(to.ConversationId);
             switch (reply.Mode)
             {
                 case DeliveryMode.NewThread:
                     var posted = await api.PostMessageAsync(new PostMessageRequest { Channel = channel, Text = reply.Reply.Text, Blocks = blocks }, cancellationToken);
                     return new DeliveryReceipt(SlackConversationId.Id(posted.Channel ?? channel, posted.Ts), posted.Ts);
-                case DeliveryMode.Direct when reply.Recipient is { IsResolved: true } person:
-                    // Posting to a user id opens (or reuses) the bot's direct message with them.
-                    var direct = await api.PostMessageAsync(new PostMessageRequest { Channel = person.Id, Text = reply.Reply.Text, Blocks = blocks }, cancellationToken);
-                    return new DeliveryReceipt(direct.Channel ?? person.Id, direct.Ts);
                 case DeliveryMode.Update when reply.UpdateActivityId is { } ts:
                     var updated = await api.UpdateMessageAsync(new UpdateMessageRequest { Channel = channel, Ts = ts, Text = reply.Reply.Text, Blocks = blocks }, cancellationToken);
                     return new DeliveryReceipt(to.ConversationId, updated.Ts ?? ts);

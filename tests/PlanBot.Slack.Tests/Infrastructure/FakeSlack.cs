@@ -151,7 +151,7 @@ public sealed class FakeSlack : IAsyncDisposable
             case "chat.update":
                 var ts = method == "chat.update" ? json?["ts"]?.GetValue<string>() ?? NextTs() : NextTs();
                 PostedTs[number] = ts;
-                answer = new JsonObject { ["ok"] = true, ["channel"] = json?["channel"]?.GetValue<string>(), ["ts"] = ts };
+                answer = new JsonObject { ["ok"] = true, ["channel"] = PostedChannel(json?["channel"]?.GetValue<string>()), ["ts"] = ts };
                 break;
             case "chat.postEphemeral":
                 answer = new JsonObject { ["ok"] = true, ["message_ts"] = NextTs() };
@@ -196,6 +196,13 @@ public sealed class FakeSlack : IAsyncDisposable
 
         await context.Response.WriteAsync(answer.ToJsonString());
     }
+
+    /// <summary>
+    /// The channel a message landed in: posting to a user id lands in the app's direct message with
+    /// them, whose id Slack returns (here "D" and the rest of the user id).
+    /// </summary>
+    private static string? PostedChannel(string? channel) =>
+        channel is ['U' or 'W', .. var rest] ? $"D{rest}" : channel;
 
     private async Task AcceptAsync(HttpContext context)
     {
