@@ -73,4 +73,7 @@ internal static partial class Log
 
     [LoggerMessage(3206, LogLevel.Information, "Socket Mode closed by Slack; reconnecting")]
     public static partial void SocketClosed(this ILogger logger);
+
+    [LoggerMessage(3207, LogLevel.Information, "Slack {Method} answered {Error}; the person or the channel's members stay unknown")]
+    public static partial void PeopleLookupFailed(this ILogger logger, string method, string error);
 }

@@ -28,6 +28,7 @@ namespace PlanBot.Slack;
 [JsonSerializable(typeof(ViewResponse))]
 [JsonSerializable(typeof(UserInfoResponse))]
 [JsonSerializable(typeof(ConversationInfoResponse))]
+[JsonSerializable(typeof(ConversationMembersResponse))]
 [JsonSerializable(typeof(ConnectionsOpenResponse))]
 [JsonSerializable(typeof(EventEnvelope))]
 [JsonSerializable(typeof(SlashCommand))]

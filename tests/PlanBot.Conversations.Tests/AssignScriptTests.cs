@@ -153,7 +153,7 @@ public sealed class AssignScriptTests
 
         await dana.Send("assign 6 megan@contoso.com");
 
-        dana.ExpectReplyContaining("I can't find megan@contoso.com in Teams to write to them.");
+        dana.ExpectReplyContaining("I can't find megan@contoso.com to write to them. @mention them instead (`assign 6 @name`)");
         Assert.DoesNotContain(dana.Replies, r => r.Reply.Mode == DeliveryMode.Direct);
         Assert.Empty(world.PlanOf("Contoso.Web", "2.4").Assignments);
     }

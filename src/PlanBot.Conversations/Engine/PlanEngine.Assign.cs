@@ -39,7 +39,7 @@ public sealed partial class PlanEngine
         if (!assignee.IsResolved)
         {
             work.Reply(new NoticeView(
-                $"I can't find {assignee} in Teams to write to them. @mention them in the team's channel or a group chat (`@PlanBot assign {section.Number} @name`).",
+                $"I can't find {assignee} to write to them. @mention them instead (`assign {section.Number} @name`); in Teams, do it in the team's channel or a group chat, where they are a member.",
                 Tone.Problem));
             return;
         }

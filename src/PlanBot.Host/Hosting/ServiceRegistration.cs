@@ -120,7 +120,8 @@ internal static class ServiceRegistration
         services.AddBotFrameworkAuthentication(configuration);
         services.AddHttpClient<ConnectorClient>(http => http.Timeout = TimeSpan.FromSeconds(30)).AddConnectorAuthorization();
         services.AddSingleton<BotFrameworkReplyChannel>(sp => new BotFrameworkReplyChannel(sp.GetRequiredService<ConnectorClient>()));
-        services.AddSingleton<IPeopleDirectory>(sp => new TeamsPeopleDirectory(sp.GetRequiredService<ConnectorClient>()));
+        services.AddSingleton(sp => new TeamsPeopleDirectory(sp.GetRequiredService<ConnectorClient>()));
+        services.AddSingleton<IPeopleDirectory, PeopleDirectories>();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PlanBot.Slack.Delivery;
 using PlanBot.Slack.Inbound;
+using PlanBot.Slack.People;
 using PlanBot.Slack.Signing;
 using PlanBot.Slack.SocketMode;
 using PlanBot.Slack.Turns;
@@ -46,6 +47,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackTurnMapper>();
         services.AddSingleton<SlackInstallations>();
         services.AddSingleton<SlackReplyChannel>();
+        services.AddSingleton<SlackPeopleDirectory>();
         services.AddSingleton<RecentEvents>();
         services.AddSingleton<SlackWorkQueue>();
         services.AddSingleton<SlackTurnRunner>();

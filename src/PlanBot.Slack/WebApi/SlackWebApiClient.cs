@@ -67,6 +67,44 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> op
         return response.Channel ?? throw new SlackApiException("conversations.info", "no_channel_in_response");
     }
 
+    /// <summary>The workspace member with this email, or null when there is none (<c>users:read.email</c>).</summary>
+    public async Task<SlackUser?> LookupUserByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        try
+        {
+            var response = await CallFormAsync("users.lookupByEmail", [new("email", email)], SlackJsonContext.Default.UserInfoResponse, SlackTokenKind.Bot, cancellationToken);
+            return response.User;
+        }
+        catch (SlackApiException missing) when (missing.Error == "users_not_found")
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The user ids of a channel's members, every page up to <paramref name="maxMembers"/>; a channel
+    /// with more members than that is listed in part.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> GetMembersAsync(string channelId, int maxMembers, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(channelId);
+        var members = new List<string>();
+        string? cursor = null;
+        do
+        {
+            KeyValuePair<string, string>[] fields = cursor is null
+                ? [new("channel", channelId), new("limit", "1000")]
+                : [new("channel", channelId), new("limit", "1000"), new("cursor", cursor)];
+            var page = await CallFormAsync("conversations.members", fields, SlackJsonContext.Default.ConversationMembersResponse, SlackTokenKind.Bot, cancellationToken);
+            members.AddRange(page.Members ?? []);
+            cursor = page.ResponseMetadata?.NextCursor is { Length: > 0 } next ? next : null;
+        }
+        while (cursor is not null && members.Count < maxMembers);
+
+        return members;
+    }
+
     /// <summary>Socket Mode: a fresh WebSocket URL, asked for with the app-level token.</summary>
     public async Task<Uri> OpenConnectionAsync(CancellationToken cancellationToken)
     {

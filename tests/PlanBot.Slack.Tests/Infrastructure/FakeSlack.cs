@@ -22,7 +22,7 @@ public sealed class FakeSlack : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeResponse>> canned = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (string Name, string Tz)> users = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Name, string Tz, string? Email)> users = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
     private long sequence;
     private long nextTs = 1_700_000_000_000100;
@@ -66,7 +66,13 @@ public sealed class FakeSlack : IAsyncDisposable
         return slack;
     }
 
-    public void AddUser(string id, string name, string tz = "Europe/London") => users[id] = (name, tz);
+    public void AddUser(string id, string name, string tz = "Europe/London", string? email = null) => users[id] = (name, tz, email);
+
+    /// <summary>The user ids conversations.members lists for each channel id.</summary>
+    public ConcurrentDictionary<string, List<string>> ChannelMembers { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How many members conversations.members returns per page before a next_cursor.</summary>
+    public int MembersPageSize { get; set; } = 1000;
 
     /// <summary>Answers the next call of <paramref name="method"/> with <paramref name="response"/> instead of success.</summary>
     public void Enqueue(string method, FakeResponse response) =>
@@ -168,19 +174,33 @@ public sealed class FakeSlack : IAsyncDisposable
 
                 var id = form.TryGetValue("user", out var user) ? user.ToString() : string.Empty;
                 answer = users.TryGetValue(id, out var known)
-                    ? new JsonObject
-                    {
-                        ["ok"] = true,
-                        ["user"] = new JsonObject
-                        {
-                            ["id"] = id,
-                            ["name"] = known.Name.ToLowerInvariant().Replace(' ', '.'),
-                            ["real_name"] = known.Name,
-                            ["tz"] = known.Tz,
-                            ["profile"] = new JsonObject { ["display_name"] = known.Name, ["real_name"] = known.Name },
-                        },
-                    }
+                    ? new JsonObject { ["ok"] = true, ["user"] = UserJson(id, known) }
                     : new JsonObject { ["ok"] = false, ["error"] = "user_not_found" };
+                break;
+            case "users.lookupByEmail":
+                var email = form.TryGetValue("email", out var e) ? e.ToString() : string.Empty;
+                var match = users.FirstOrDefault(u => string.Equals(u.Value.Email, email, StringComparison.OrdinalIgnoreCase));
+                answer = match.Key is null
+                    ? new JsonObject { ["ok"] = false, ["error"] = "users_not_found" }
+                    : new JsonObject { ["ok"] = true, ["user"] = UserJson(match.Key, match.Value) };
+                break;
+            case "conversations.members":
+                var listed = form.TryGetValue("channel", out var mc) && ChannelMembers.TryGetValue(mc.ToString(), out var ids) ? ids : null;
+                if (listed is null)
+                {
+                    answer = new JsonObject { ["ok"] = false, ["error"] = "channel_not_found" };
+                    break;
+                }
+
+                var from = form.TryGetValue("cursor", out var cursor) ? int.Parse(cursor.ToString(), System.Globalization.CultureInfo.InvariantCulture) : 0;
+                var pageSize = Math.Min(MembersPageSize, form.TryGetValue("limit", out var limit) ? int.Parse(limit.ToString(), System.Globalization.CultureInfo.InvariantCulture) : 100);
+                var next = from + pageSize < listed.Count ? (from + pageSize).ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
+                answer = new JsonObject
+                {
+                    ["ok"] = true,
+                    ["members"] = new JsonArray(listed.Skip(from).Take(pageSize).Select(id => (JsonNode)JsonValue.Create(id)!).ToArray()),
+                    ["response_metadata"] = new JsonObject { ["next_cursor"] = next },
+                };
                 break;
             case "conversations.info":
                 var channel = form.TryGetValue("channel", out var c) ? c.ToString() : string.Empty;
@@ -196,6 +216,15 @@ public sealed class FakeSlack : IAsyncDisposable
 
         await context.Response.WriteAsync(answer.ToJsonString());
     }
+
+    private static JsonObject UserJson(string id, (string Name, string Tz, string? Email) user) => new()
+    {
+        ["id"] = id,
+        ["name"] = user.Name.ToLowerInvariant().Replace(' ', '.'),
+        ["real_name"] = user.Name,
+        ["tz"] = user.Tz,
+        ["profile"] = new JsonObject { ["display_name"] = user.Name, ["real_name"] = user.Name, ["email"] = user.Email },
+    };
 
     /// <summary>
     /// The channel a message landed in: posting to a user id lands in the app's direct message with

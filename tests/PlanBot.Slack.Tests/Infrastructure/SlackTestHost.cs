@@ -5,8 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PlanBot.Conversations.Delivery;
 using PlanBot.Conversations.Engine;
+using PlanBot.Conversations.Ports;
 using PlanBot.Slack.Hosting;
 using PlanBot.Slack.Inbound;
+using PlanBot.Slack.People;
 using PlanBot.Storage.Sqlite;
 
 namespace PlanBot.Slack.Tests.Infrastructure;
@@ -89,6 +91,8 @@ public sealed class SlackTestHost : IAsyncDisposable
         }
 
         services.AddSingleton<DeliveryLedger>();
+        // The host routes Slack conversations' look-ups to the Slack directory; here every conversation is Slack's.
+        services.AddSingleton<IPeopleDirectory>(sp => sp.GetRequiredService<SlackPeopleDirectory>());
         services.AddSingleton<PlanEngine>();
         services.AddSingleton<TurnProcessor>();
         services.AddSingleton<OutboxSweeper>();

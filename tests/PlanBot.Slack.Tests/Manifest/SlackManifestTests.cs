@@ -43,7 +43,7 @@ public sealed class SlackManifestTests
     public void The_bot_scopes_are_exactly_those_of_the_methods_and_events_used()
     {
         Assert.Equal(
-            ["app_mentions:read", "channels:read", "chat:write", "commands", "groups:read", "im:history", "mpim:read", "users:read"],
+            ["app_mentions:read", "channels:read", "chat:write", "commands", "groups:read", "im:history", "mpim:read", "users:read", "users:read.email"],
             List("bot").Order(StringComparer.Ordinal));
     }
 
