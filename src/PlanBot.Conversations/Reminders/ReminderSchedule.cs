@@ -17,13 +17,17 @@ public sealed record ReminderSubject(string Key, DateTimeOffset Since, Assignmen
 /// </summary>
 public static class ReminderSchedule
 {
-    public static IReadOnlyList<ReminderSubject> Subjects(Plan plan)
+    public static IReadOnlyList<ReminderSubject> Subjects(PlanDocument document)
     {
-        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(document);
+        var plan = document.Plan;
         var subjects = plan.OpenAssignments()
             .Select(a => new ReminderSubject($"assign:{(int)a.Section}:{a.At.UtcTicks}", a.At, a))
             .ToList();
-        if (plan.InReviewSince is { } since && plan.AwaitingDecision().Count > 0)
+        // Plans submitted before the time of review was recorded count from their approval request.
+        var inReviewSince = plan.InReviewSince
+            ?? (document.Posts.TryGetValue(ApprovalViews.PostKey, out var request) ? request.At : null);
+        if (inReviewSince is { } since && plan.AwaitingDecision().Count > 0)
         {
             subjects.Add(new ReminderSubject($"approval:{plan.Revision}", since, null));
         }
@@ -44,7 +48,7 @@ public static class ReminderSchedule
     public static IReadOnlyList<ReminderSubject> Due(PlanDocument document, DateTimeOffset now, EngineOptions options)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return Subjects(document.Plan).Where(s => DueAt(s, document, options) <= now).ToList();
+        return Subjects(document).Where(s => DueAt(s, document, options) <= now).ToList();
     }
 
     /// <summary>
@@ -56,7 +60,7 @@ public static class ReminderSchedule
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(options);
-        var subjects = Subjects(document.Plan);
+        var subjects = Subjects(document);
         foreach (var stale in document.Reminders.Keys.Where(k => !subjects.Any(s => s.Key == k)).ToList())
         {
             document.Reminders.Remove(stale);
