@@ -32,8 +32,8 @@ public sealed class TeamsPeopleDirectory(ConnectorClient connector) : IPeopleDir
                 return null;
             }
 
-            var principal = Read(member.Extra, "userPrincipalName") ?? Read(member.Extra, "email") ?? upn;
-            return new PersonRef(member.Id, member.Name ?? principal, member.AadObjectId, principal.ToLowerInvariant());
+            var person = ToPerson(member);
+            return person.Upn is null ? person with { Name = member.Name ?? upn, Upn = upn.ToLowerInvariant() } : person;
         }
         catch (Exception failure) when (failure is ConnectorException or HttpRequestException)
         {

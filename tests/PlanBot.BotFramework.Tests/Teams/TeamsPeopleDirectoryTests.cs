@@ -43,6 +43,27 @@ public sealed class TeamsPeopleDirectoryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_person_found_by_sign_in_name_keeps_the_name_Teams_gives()
+    {
+        handler.Member = """{"id":"29:1-megan","name":"Megan Bowen","aadObjectId":"aad-megan","userPrincipalName":"MeganB@Contoso.com"}""";
+
+        var megan = await Directory().FindAsync(ReleaseChannel, "meganb@contoso.com", CancellationToken.None);
+
+        Assert.Equal(new Domain.Answers.PersonRef("29:1-megan", "Megan Bowen", "aad-megan", "meganb@contoso.com"), megan);
+        Assert.EndsWith("/members/meganb%40contoso.com", Assert.Single(handler.Requests).RequestUri!.AbsoluteUri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_member_without_a_sign_in_name_is_known_by_the_one_looked_up()
+    {
+        handler.Member = """{"id":"29:1-lee","aadObjectId":"aad-lee"}""";
+
+        var lee = await Directory().FindAsync(ReleaseChannel, "Lee@Contoso.com", CancellationToken.None);
+
+        Assert.Equal(new Domain.Answers.PersonRef("29:1-lee", "Lee@Contoso.com", "aad-lee", "lee@contoso.com"), lee);
+    }
+
+    [Fact]
     public async Task A_refused_roster_means_the_channel_cannot_tell()
     {
         handler.Status = HttpStatusCode.Forbidden;
@@ -70,6 +91,9 @@ public sealed class TeamsPeopleDirectoryTests : IDisposable
     {
         public string Roster { get; set; } = "[]";
 
+        /// <summary>The answer to get member by UPN (…/members/{upn}).</summary>
+        public string Member { get; set; } = "{}";
+
         public HttpStatusCode Status { get; set; } = HttpStatusCode.OK;
 
         public List<HttpRequestMessage> Requests { get; } = [];
@@ -77,7 +101,9 @@ public sealed class TeamsPeopleDirectoryTests : IDisposable
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Requests.Add(request);
-            var body = Status == HttpStatusCode.OK ? Roster : """{"error":{"code":"Forbidden","message":"no access"}}""";
+            var body = Status != HttpStatusCode.OK ? """{"error":{"code":"Forbidden","message":"no access"}}"""
+                : request.RequestUri!.AbsolutePath.EndsWith("/members", StringComparison.Ordinal) ? Roster
+                : Member;
             return Task.FromResult(new HttpResponseMessage(Status) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
         }
     }
