@@ -135,6 +135,23 @@ public sealed partial class CosmosConversationStore : IConversationStore
     }
 
     /// <summary>
+    /// A projection in the tenant's partition: the plan's identity and state and the answers the
+    /// similarity reads, a few hundred bytes per plan where whole plans are tens of kilobytes. An
+    /// answer a plan lacks is undefined and left out of the object, as if unanswered.
+    /// </summary>
+    public async Task<IReadOnlyList<Plan>> ListFeatureSetsAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        var answers = string.Join(", ", Domain.Reuse.SimilarPlans.Questions.Select(id => $"\"{id}\": c.body.plan.answers[\"{id}\"]"));
+        var fields = string.Join(", ", new[] { "id", "tenantId", "product", "version", "owner", "createdAt", "state" }.Select(f => $"\"{f}\": c.body.plan.{f}"));
+        var query = new QueryDefinition($"SELECT VALUE {{ {fields}, \"answers\": {{ {answers} }} }} FROM c");
+        var found = await QueryAsync(query, tenantId, maxItems: null, "list feature sets", cancellationToken);
+        return found
+            .Select(element => element.Deserialize(StateJsonContext.Default.Plan) ?? throw new InvalidDataException("A stored plan is empty."))
+            .ToList();
+    }
+
+    /// <summary>
     /// The one query across tenants (partitions): plans carry <c>remindAt</c> only while a reminder
     /// waits, and it is indexed, so the fan-out reads just the due plans' ids.
     /// </summary>

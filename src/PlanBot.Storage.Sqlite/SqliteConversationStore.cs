@@ -209,6 +209,10 @@ public sealed partial class SqliteConversationStore : IConversationStore, IAsync
         }, cancellationToken);
     }
 
+    /// <summary>Whole plans, from the same cache as <see cref="ListPlansAsync"/>: only changed plans are parsed.</summary>
+    public Task<IReadOnlyList<Plan>> ListFeatureSetsAsync(string tenantId, CancellationToken cancellationToken) =>
+        ListPlansAsync(tenantId, null, cancellationToken);
+
     private void RememberListed(string id, long version, Plan plan)
     {
         if (listedPlans.Count >= ListedPlansCapacity)

@@ -442,6 +442,33 @@ public abstract class ConversationStoreContract
         Assert.Empty(await store.ListPlansAsync(tenant, NewId("nothing"), None));
     }
 
+    [Fact]
+    public async Task ListFeatureSetsAsync_returns_each_plan_of_the_tenant_with_what_the_similarity_reads()
+    {
+        var store = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var shop = NewPlan(tenant, NewId("Shop"), "1.0", Now.AddDays(-2))
+            .Answered("features", "Saved carts; gift cards")
+            .Answered("components", "cart-service 3.1, web 1.0")
+            .Answered("risks", "Payment provider change");
+        shop.Plan = shop.Plan.Cancel(Owner, Now);
+        var web = NewPlan(tenant, NewId("Web"), "2.4", Now.AddDays(-1)).Answered("valuable-features", "Dark mode");
+        await store.CommitAsync(Create(null, shop, web), None);
+        await store.CommitAsync(Create(null, NewPlan(NewTenant()).Answered("features", "Elsewhere")), None);
+
+        var sets = (await store.ListFeatureSetsAsync(tenant, None)).ToDictionary(p => p.Id);
+
+        Assert.Equal(new[] { shop.Plan.Id, web.Plan.Id }.Order(StringComparer.Ordinal), sets.Keys.Order(StringComparer.Ordinal));
+        var listed = sets[shop.Plan.Id];
+        Assert.Equal((shop.Plan.TenantId, shop.Plan.Product, shop.Plan.Version, PlanState.Cancelled, shop.Plan.Owner), (listed.TenantId, listed.Product, listed.Version, listed.State, listed.Owner));
+        AssertSameInstant(shop.Plan.CreatedAt, listed.CreatedAt);
+        Assert.Equal("Saved carts; gift cards", listed.AnswerTo("features")?.Value.Text);
+        Assert.Equal("cart-service 3.1, web 1.0", listed.AnswerTo("components")?.Value.Text);
+        Assert.Null(listed.AnswerTo("valuable-features"));
+        Assert.Equal("Dark mode", sets[web.Plan.Id].AnswerTo("valuable-features")?.Value.Text);
+        Assert.Null(sets[web.Plan.Id].AnswerTo("features"));
+    }
+
     /// <summary>
     /// Reminder instants far in the future: hosts running against the same store (other test
     /// classes) look for reminders due by the real clock and so never touch these plans.

@@ -190,7 +190,7 @@ public sealed partial class PlanEngine
             return null;
         }
 
-        var plans = await store.ListPlansAsync(work.Turn.Conversation.TenantId, null, cancellationToken);
+        var plans = await store.ListFeatureSetsAsync(work.Turn.Conversation.TenantId, cancellationToken);
         if (plans.Any(p => p.Id != plan.Id && string.Equals(p.Product, plan.Product, StringComparison.OrdinalIgnoreCase)))
         {
             return null;

@@ -19,6 +19,7 @@ public sealed record TurnCommit(Versioned<ConversationDocument>? Conversation, I
 /// </summary>
 public interface IConversationStore
 {
+
     /// <summary>The pointer and the active plan of a conversation; typically one store round trip.</summary>
     Task<ConversationSnapshot> LoadAsync(ConversationRef conversation, CancellationToken cancellationToken);
 
@@ -29,6 +30,14 @@ public interface IConversationStore
 
     /// <summary>The plans of a tenant, optionally of one product, newest first.</summary>
     Task<IReadOnlyList<Plan>> ListPlansAsync(string tenantId, string? product, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The plans of a tenant as the similar-products search reads them: id, product, version, state,
+    /// owner, creation time and the answers naming the features and components
+    /// (<see cref="Domain.Reuse.SimilarPlans.Questions"/>); a store may return more of each plan. Much less than
+    /// whole plans to read for every new product's first plan.
+    /// </summary>
+    Task<IReadOnlyList<Plan>> ListFeatureSetsAsync(string tenantId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Plans of every tenant whose <see cref="PlanDocument.RemindAt"/> is at or before

@@ -12,6 +12,9 @@ public sealed record SimilarPlan(Plan Plan, double Score, IReadOnlyList<string> 
 /// </summary>
 public static partial class SimilarPlans
 {
+    /// <summary>The questions whose answers say what a release contains: all the ranking reads of a plan's answers.</summary>
+    public static readonly IReadOnlyList<string> Questions = ["features", "valuable-features", "components"];
+
     private static readonly HashSet<string> Ignored = new(
         ["the", "and", "for", "with", "from", "into", "our", "new", "all", "are", "this", "that", "release", "feature", "features", "component", "components", "service", "version"],
         StringComparer.OrdinalIgnoreCase);
@@ -44,7 +47,7 @@ public static partial class SimilarPlans
 
     private static HashSet<string> Terms(Plan plan)
     {
-        var text = string.Join(' ', new[] { "features", "valuable-features", "components" }.Select(id => plan.AnswerTo(id)?.Value.Text ?? string.Empty));
+        var text = string.Join(' ', Questions.Select(id => plan.AnswerTo(id)?.Value.Text ?? string.Empty));
         return Word().Matches(text)
             .Select(m => m.Value.ToLowerInvariant())
             .Where(w => w.Length >= 3 && !Ignored.Contains(w))

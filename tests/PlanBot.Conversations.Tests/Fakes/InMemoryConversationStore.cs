@@ -97,6 +97,21 @@ public sealed class InMemoryConversationStore : IConversationStore
         }
     }
 
+    /// <summary>Only what the contract promises, so the engine cannot come to rely on more.</summary>
+    public async Task<IReadOnlyList<Plan>> ListFeatureSetsAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var plans = await ListPlansAsync(tenantId, null, cancellationToken);
+        return plans
+            .Select(p => p with
+            {
+                Answers = p.Answers.Where(a => Domain.Reuse.SimilarPlans.Questions.Contains(a.Key)).ToDictionary(),
+                History = [],
+                Decisions = [],
+                Assignments = [],
+            })
+            .ToList();
+    }
+
     public async Task<IReadOnlyList<DueReminder>> ListDueRemindersAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
         await ReadRequestAsync(cancellationToken);
