@@ -64,6 +64,14 @@ param botName string = 'bot-planbot-${resourceToken}'
 ])
 param appServiceSku string = 'B1'
 
+@description('How long an assigned section or a plan in review waits before a reminder, as d.hh:mm:ss (at least a minute).')
+param reminderDelay string = '1.00:00:00'
+
+@description('Reminders about one assignment or one round of approval at most; 0 turns reminders off.')
+@minValue(0)
+@maxValue(20)
+param maxReminders int = 3
+
 @description('Cosmos DB serverless capacity; false provisions autoscale throughput (up to 1000 RU/s) on the database.')
 param cosmosServerless bool = true
 
@@ -191,6 +199,8 @@ module appService 'modules/appservice.bicep' = {
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     keyVaultUri: keyVault.outputs.uri
     secretNames: secretNames
+    reminderDelay: reminderDelay
+    maxReminders: maxReminders
     tags: tags
   }
 }

@@ -47,6 +47,14 @@ param secretNames {
   microsoftAppPassword: string
 }
 
+@description('How long an assigned section or a plan in review waits before a reminder (Engine:ReminderDelay, d.hh:mm:ss).')
+param reminderDelay string = '1.00:00:00'
+
+@description('Reminders about one assignment or one round of approval at most (Engine:MaxReminders); 0 turns reminders off.')
+@minValue(0)
+@maxValue(20)
+param maxReminders int = 3
+
 @description('Tags for the plan and the app (the app also gets azd-service-name).')
 param tags object = {}
 
@@ -103,6 +111,14 @@ var baseSettings = [
   {
     name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
     value: appInsightsConnectionString
+  }
+  {
+    name: 'Engine__ReminderDelay'
+    value: reminderDelay
+  }
+  {
+    name: 'Engine__MaxReminders'
+    value: string(maxReminders)
   }
   {
     // Application Insights auto-instrumentation agent for Linux App Service.

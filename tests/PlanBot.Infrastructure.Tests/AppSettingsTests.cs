@@ -61,6 +61,8 @@ public sealed class AppSettingsTests(CompiledTemplateFixture compiled)
     [InlineData("Storage__Cosmos__Database", "[parameters('cosmosDatabaseName')]")]
     [InlineData("Storage__Cosmos__ManagedIdentityClientId", "[parameters('identityClientId')]")]
     [InlineData("APPLICATIONINSIGHTS_CONNECTION_STRING", "[parameters('appInsightsConnectionString')]")]
+    [InlineData("Engine__ReminderDelay", "[parameters('reminderDelay')]")]
+    [InlineData("Engine__MaxReminders", "[string(parameters('maxReminders'))]")]
     public void Host_settings_are_set(string name, string value)
     {
         var settings = Settings();
