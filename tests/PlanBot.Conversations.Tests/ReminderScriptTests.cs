@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using PlanBot.Conversations.Delivery;
+using PlanBot.Conversations.Ports;
 using PlanBot.Conversations.Reminders;
 using PlanBot.Conversations.State;
 using PlanBot.Conversations.Tests.Fakes;
@@ -113,6 +116,24 @@ public sealed class ReminderScriptTests
     }
 
     [Fact]
+    public async Task A_host_that_does_not_serve_the_channel_leaves_a_claimed_reminder_to_one_that_does()
+    {
+        await PlanWithSection6AssignedToMegan();
+        world.Bot.ReminderChannel.FailSends = true;
+        world.Clock.Advance(TimeSpan.FromDays(1));
+        await world.Bot.Reminders.RunOnceAsync(default);
+        world.Clock.Advance(world.Options.OwedReplyGrace + TimeSpan.FromSeconds(1));
+        var teamsLess = new ReminderWorker(world.Store, new NoReplyChannels(), new DeliveryLedger(), world.Options, world.Clock, NullLogger<ReminderWorker>.Instance);
+
+        Assert.Equal(0, await teamsLess.RunOnceAsync(default));
+        Assert.Single(Plan().ReminderOutbox);
+
+        var serving = world.NewHost();
+        Assert.Equal(1, await serving.Reminders.RunOnceAsync(default));
+        Assert.Single(serving.ReminderChannel.Sent);
+    }
+
+    [Fact]
     public async Task A_plan_waiting_for_approval_reminds_the_approvers_who_have_not_decided_in_the_request_thread()
     {
         var dana = world.Chat(TestPeople.Dana);
@@ -201,5 +222,10 @@ public sealed class ReminderScriptTests
     {
         world.Clock.Advance(TimeSpan.FromSeconds(5));
         await host.Sweeper.SweepAsync(default);
+    }
+
+    private sealed class NoReplyChannels : IReplyChannels
+    {
+        public IReplyChannel? For(string channel) => null;
     }
 }

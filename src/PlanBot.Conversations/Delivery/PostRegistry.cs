@@ -78,11 +78,8 @@ public sealed class PostRegistry(IConversationStore store, TimeProvider time)
             }
 
             var session = stored.Document.Sessions.TryGetValue(chat.Key, out var existing) ? existing : new ConversationSession();
-            session.Attached = true;
-            session.AssignedOnly = true;
             session.Reference = chat;
-            session.EditingSection = (int)section;
-            session.Cursor = PlanChecklist.In(section).First().Id;
+            session.AnswerAssignedSection((int)section, PlanChecklist.In(section).First().Id);
             stored.Document.Sessions[chat.Key] = session;
             stored.Document.Posts[AssignmentKey(section)] = new ChannelPost(chat, activityId ?? string.Empty, time.GetUtcNow());
             try

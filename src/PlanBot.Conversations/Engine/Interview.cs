@@ -88,6 +88,6 @@ public static class Interview
     /// </summary>
     private static bool NeedsAsking(Plan plan, ConversationSession session, Question question) =>
         !session.Skipped.Contains(question.Id)
-        && plan.AnswerTo(question.Id) is null or { IsUnconfirmed: true }
+        && plan.IsOpen(question.Id)
         && (session.AssignedOnly || !plan.Assignments.Any(a => a.Section == question.Section));
 }

@@ -119,6 +119,7 @@ public sealed partial class PlanEngine
         {
             note = $"{note} No longer in the release channel's team: {string.Join(", ", departed)}; I point them out where they are named.";
         }
+
         if (first is null)
         {
             work.Reply(new NoticeView(note, Tone.Info));

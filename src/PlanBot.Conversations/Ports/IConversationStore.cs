@@ -19,7 +19,6 @@ public sealed record TurnCommit(Versioned<ConversationDocument>? Conversation, I
 /// </summary>
 public interface IConversationStore
 {
-
     /// <summary>The pointer and the active plan of a conversation; typically one store round trip.</summary>
     Task<ConversationSnapshot> LoadAsync(ConversationRef conversation, CancellationToken cancellationToken);
 

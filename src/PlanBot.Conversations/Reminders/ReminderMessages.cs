@@ -4,13 +4,12 @@ using PlanBot.Conversations.Engine;
 using PlanBot.Conversations.State;
 using PlanBot.Conversations.Turns;
 using PlanBot.Conversations.Views;
-using PlanBot.Domain.Answers;
 using PlanBot.Domain.Checklist;
 
 namespace PlanBot.Conversations.Reminders;
 
-/// <summary>A reminder ready to send: what, where, and how.</summary>
-public sealed record ReminderMessage(View View, ConversationRef To, DeliveryMode Mode, PersonRef? Recipient = null);
+/// <summary>A reminder ready to send, and the conversation (a personal chat, a thread) it goes into.</summary>
+public sealed record ReminderMessage(View View, ConversationRef To);
 
 /// <summary>
 /// What a reminder says and where it goes. An assignee is reminded in the personal chat where
@@ -37,7 +36,7 @@ public static class ReminderMessages
     private static ReminderMessage? ForAssignee(PlanDocument document, Domain.Plans.Assignment assignment, DateTimeOffset now)
     {
         var plan = document.Plan;
-        var open = PlanChecklist.In(assignment.Section).Where(q => plan.AnswerTo(q.Id) is null or { IsUnconfirmed: true }).ToList();
+        var open = plan.OpenQuestions(assignment.Section);
         if (open.Count == 0)
         {
             return null;
@@ -46,18 +45,14 @@ public static class ReminderMessages
         var section = SectionInfo.Of(assignment.Section);
         var note = $"Reminder: {plan.Owner} asked you {Waited(now - assignment.At)} ago to answer section {section.Number}, {section.Title}, of the deployment plan for {plan.Title}; "
             + $"{Count(open.Count, "question")} still open. Reply here to answer; `skip` leaves a question to {plan.Owner}.";
-        var view = Interview.Ask(plan, open[0], note: note);
-        if (document.Posts.TryGetValue(PostRegistry.AssignmentKey(assignment.Section), out var chat))
+        // The chat is recorded once the first request reached the assignee; until then there is nowhere to remind them.
+        if (!document.Posts.TryGetValue(PostRegistry.AssignmentKey(assignment.Section), out var chat))
         {
-            PositionAssignee(document, chat.Thread, assignment.Section, open[0].Id);
-            return new ReminderMessage(view, chat.Thread, DeliveryMode.Reply);
+            return null;
         }
 
-        // The first request never reached them (or was sent before chats were recorded): open the chat again.
-        var known = document.Sessions.Values.Select(s => s.Reference).FirstOrDefault(r => r is not null);
-        return known is null
-            ? null
-            : new ReminderMessage(view, known with { ConversationId = string.Empty, Kind = ConversationKind.Personal }, DeliveryMode.Direct, assignment.Assignee);
+        PositionAssignee(document, chat.Thread, assignment.Section, open[0].Id);
+        return new ReminderMessage(Interview.Ask(plan, open[0], note: note), chat.Thread);
     }
 
     private static ReminderMessage? ForApprovers(PlanDocument document, ReminderSubject subject, DateTimeOffset now)
@@ -70,7 +65,7 @@ public static class ReminderMessages
         }
 
         var text = $"Reminder: revision {plan.Revision} of the deployment plan for {plan.Title} has waited {Waited(now - subject.Since)} for a decision from {string.Join(", ", awaiting)}. Approve or reject it on the card above.";
-        return new ReminderMessage(new NoticeView(text, Tone.Info, awaiting), request.Thread, DeliveryMode.Reply);
+        return new ReminderMessage(new NoticeView(text, Tone.Info, awaiting), request.Thread);
     }
 
     /// <summary>The assignee's chat answers their section again, from its next open question.</summary>
@@ -82,10 +77,7 @@ public static class ReminderMessages
             document.Sessions[chat.Key] = session;
         }
 
-        session.Attached = true;
-        session.AssignedOnly = true;
-        session.EditingSection = (int)section;
-        session.Cursor = questionId;
+        session.AnswerAssignedSection((int)section, questionId);
         session.Skipped.RemoveAll(id => PlanChecklist.Get(id).Section == section);
     }
 

@@ -62,7 +62,7 @@ public sealed class ReminderWorker(
             var document = stored.Document;
             var claimed = Claim(document, now);
             ReminderSchedule.Refresh(document, options);
-            var ids = claimed.Select(r => r.Id).ToList();
+            var ids = claimed.Select(c => c.Reply.Id).ToList();
             ledger.BeginSending(ids);
             try
             {
@@ -86,19 +86,21 @@ public sealed class ReminderWorker(
         return 0;
     }
 
-    /// <summary>Records the due reminders in the plan and returns what this host is now to send.</summary>
-    private List<OwedReply> Claim(PlanDocument document, DateTimeOffset now)
+    /// <summary>Records the due reminders in the plan and returns what this host is now to send, and through which channel.</summary>
+    private List<(OwedReply Reply, IReplyChannel Channel)> Claim(PlanDocument document, DateTimeOffset now)
     {
-        var claimed = new List<OwedReply>();
+        var claimed = new List<(OwedReply, IReplyChannel)>();
         var outbox = document.ReminderOutbox;
         for (var i = 0; i < outbox.Count; i++)
         {
             var owed = outbox[i];
             var mine = owed.Instance == ledger.Instance;
-            if (!ledger.IsInFlight(owed.Id) && !ledger.IsSent(owed.Id) && (mine || now - owed.CommittedAt > options.OwedReplyGrace))
+            // A reminder for a channel this host does not serve is left to a host that does.
+            if (!ledger.IsInFlight(owed.Id) && !ledger.IsSent(owed.Id) && (mine || now - owed.CommittedAt > options.OwedReplyGrace)
+                && channels.For(owed.To!.Channel) is { } served)
             {
                 outbox[i] = owed with { CommittedAt = now, Instance = ledger.Instance };
-                claimed.Add(outbox[i]);
+                claimed.Add((outbox[i], served));
             }
         }
 
@@ -120,26 +122,23 @@ public sealed class ReminderWorker(
                 now,
                 ledger.Instance,
                 ReplyToActivityId: null,
-                To: message.To,
-                Mode: message.Mode,
-                Recipient: message.Recipient);
+                To: message.To);
             outbox.Add(reply);
-            claimed.Add(reply);
+            claimed.Add((reply, channel));
         }
 
         return claimed;
     }
 
-    private async Task<int> SendAsync(string planId, List<OwedReply> claimed, CancellationToken cancellationToken)
+    private async Task<int> SendAsync(string planId, List<(OwedReply Reply, IReplyChannel Channel)> claimed, CancellationToken cancellationToken)
     {
         var sent = 0;
-        foreach (var reply in claimed)
+        foreach (var (reply, channel) in claimed)
         {
             var to = reply.To!;
             var location = new ReplyLocation(to, planId);
             try
             {
-                var channel = channels.For(to.Channel) ?? throw new ReplyRejectedException($"Channel {to.Channel} is not served by this host.");
                 await channel.SendAsync(to, reply, cancellationToken);
                 ledger.MarkSent(reply.Id, location, time.GetUtcNow());
                 logger.ReminderSent(reply.Id, planId);

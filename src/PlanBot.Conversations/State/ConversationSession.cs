@@ -37,6 +37,18 @@ public sealed class ConversationSession
 
     public ConversationRef? Reference { get; set; }
 
+    /// <summary>
+    /// This conversation is an assignee's personal chat: it answers <paramref name="section"/> only,
+    /// asking <paramref name="questionId"/> next.
+    /// </summary>
+    public void AnswerAssignedSection(int section, string questionId)
+    {
+        Attached = true;
+        AssignedOnly = true;
+        EditingSection = section;
+        Cursor = questionId;
+    }
+
     public bool HasConsumed(string activityId) => Consumed.Exists(c => c.Id == activityId);
 
     public void Consume(string activityId, DateTimeOffset now)

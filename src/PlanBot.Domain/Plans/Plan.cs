@@ -283,11 +283,17 @@ public sealed record Plan
             ? []
             : Approvers.Where(a => !Decisions.Any(d => !d.Stale && d.Revision == Revision && d.Approver.SameAs(a))).ToList();
 
-    /// <summary>The assigned sections with questions still unanswered or carried over and not confirmed.</summary>
+    /// <summary>Unanswered, or carried over and not confirmed: the question still needs someone's answer.</summary>
+    public bool IsOpen(string questionId) => AnswerTo(questionId) is null or { IsUnconfirmed: true };
+
+    /// <summary>The questions of <paramref name="section"/> still open, in checklist order.</summary>
+    public IReadOnlyList<Question> OpenQuestions(Section section) => PlanChecklist.In(section).Where(q => IsOpen(q.Id)).ToList();
+
+    /// <summary>The assigned sections with questions still open.</summary>
     public IReadOnlyList<Assignment> OpenAssignments() =>
         State is not (PlanState.Draft or PlanState.Rejected)
             ? []
-            : Assignments.Where(a => PlanChecklist.In(a.Section).Any(q => AnswerTo(q.Id) is null or { IsUnconfirmed: true })).ToList();
+            : Assignments.Where(a => PlanChecklist.In(a.Section).Any(q => IsOpen(q.Id))).ToList();
 
     public static string Describe(PlanState state) => state switch
     {
