@@ -120,14 +120,8 @@ public static class NodeChecks
             input.Add(new JsonObject { ["name"] = name, ["card"] = JsonNode.Parse(json) });
         }
 
-        var environment = new Dictionary<string, string>();
-        var hostConfig = TeamsHostConfigPath();
-        if (hostConfig is not null)
-        {
-            environment["TEAMS_HOSTCONFIG"] = hostConfig;
-        }
-
-        var stdout = await RunCheckerAsync("check-cards.js", input, environment, cancellationToken);
+        // The checker renders with Teams' host config: TEAMS_HOSTCONFIG (inherited), else the published one.
+        var stdout = await RunCheckerAsync("check-cards.js", input, cancellationToken);
         return JsonSerializer.Deserialize<CardCheckReport>(stdout, ReportOptions)
             ?? throw new InvalidOperationException("check-cards.js printed no report.");
     }
@@ -147,7 +141,7 @@ public static class NodeChecks
             });
         }
 
-        var stdout = await RunCheckerAsync("check-blockkit.js", input, new Dictionary<string, string>(), cancellationToken);
+        var stdout = await RunCheckerAsync("check-blockkit.js", input, cancellationToken);
         return JsonSerializer.Deserialize<BlockKitCheckReport>(stdout, ReportOptions)
             ?? throw new InvalidOperationException("check-blockkit.js printed no report.");
     }
@@ -215,7 +209,7 @@ public static class NodeChecks
         return new ProcessResult(process.ExitCode, await stdout, await stderr);
     }
 
-    private static async Task<string> RunCheckerAsync(string script, JsonArray input, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    private static async Task<string> RunCheckerAsync(string script, JsonArray input, CancellationToken cancellationToken)
     {
         await EnsureInstalledAsync(cancellationToken);
         var directory = Directory.CreateTempSubdirectory("planbot-checks-");
@@ -223,7 +217,7 @@ public static class NodeChecks
         {
             var inputPath = Path.Combine(directory.FullName, "input.json");
             await File.WriteAllTextAsync(inputPath, input.ToJsonString(), cancellationToken);
-            var result = await RunAsync("node", [Path.Combine(ChecksDirectory, script), inputPath], ChecksDirectory, environment, CheckTimeout, cancellationToken);
+            var result = await RunAsync("node", [Path.Combine(ChecksDirectory, script), inputPath], ChecksDirectory, null, CheckTimeout, cancellationToken);
             // 0: all passed, 1: findings in the report; anything else means the checker itself failed.
             if (result.ExitCode is not (0 or 1))
             {
@@ -236,19 +230,6 @@ public static class NodeChecks
         {
             directory.Delete(recursive: true);
         }
-    }
-
-    private static string? TeamsHostConfigPath()
-    {
-        var configured = Environment.GetEnvironmentVariable("TEAMS_HOSTCONFIG");
-        if (!string.IsNullOrEmpty(configured))
-        {
-            return configured;
-        }
-
-        // Reference data lives beside the repository, in ../shared; it is not copied into it.
-        var shared = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "schemas", "teams-hostconfig-light.json"));
-        return File.Exists(shared) ? shared : null;
     }
 
     private static bool NeedsInstall()

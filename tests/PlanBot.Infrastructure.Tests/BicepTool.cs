@@ -22,6 +22,12 @@ public static class BicepTool
 
     public static Task<ProcessResult> CheckAsync() => RunScriptAsync(PathOf("tools", "bicep", "check.sh"));
 
+    /// <summary>
+    /// Makes sure the pinned Bicep command line is there, restoring it on a first run (its restore
+    /// messages go to standard error, so they are kept apart from what Bicep itself reports).
+    /// </summary>
+    public static Task<ProcessResult> EnsureInstalledAsync() => RunScriptAsync(PathOf("tools", "bicep", "bicep.sh"), "--path");
+
     /// <summary>Compiles infra/main.bicep to ARM JSON on standard output.</summary>
     public static Task<ProcessResult> BuildMainAsync() =>
         RunScriptAsync(PathOf("tools", "bicep", "bicep.sh"), "build", "--stdout", PathOf("infra", "main.bicep"));

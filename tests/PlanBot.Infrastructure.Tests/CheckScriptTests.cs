@@ -17,6 +17,7 @@ public sealed class CheckScriptTests(CompiledTemplateFixture compiled)
     [Fact]
     public void Build_of_main_reports_nothing()
     {
+        Assert.True(compiled.Install.ExitCode == 0, compiled.Install.Output);
         Assert.True(compiled.Build.ExitCode == 0, compiled.Build.Output);
         Assert.Equal("", compiled.Build.StandardError.Trim());
     }

@@ -5,12 +5,16 @@ public sealed class CompiledTemplateFixture : IAsyncLifetime
 {
     private ArmTemplate? _template;
 
+    /// <summary>Resolving the pinned Bicep binary, which restores it from NuGet the first time.</summary>
+    public ProcessResult Install { get; private set; } = new(-1, "", "");
+
     public ProcessResult Build { get; private set; } = new(-1, "", "");
 
     public ArmTemplate Template => _template ?? throw new InvalidOperationException($"bicep build failed:\n{Build.Output}");
 
     public async Task InitializeAsync()
     {
+        Install = await BicepTool.EnsureInstalledAsync();
         Build = await BicepTool.BuildMainAsync();
         if (Build.ExitCode == 0)
         {

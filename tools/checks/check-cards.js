@@ -10,7 +10,8 @@
 //               (a file holding a single card object is one card)
 //   directory   every *.json file in it is one card, named after the file
 //   -           read the array from stdin
-// Env: TEAMS_HOSTCONFIG  path of a host config JSON (e.g. teams-hostconfig-light.json) used to render.
+// Env: TEAMS_HOSTCONFIG  path of a host config JSON used to render; by default Teams' light theme
+//      from the adaptivecards-designer package.
 //
 // Output (stdout): {"results":[{"name":..., "errors":[{phase,event,message}], "warnings":[...]}]}
 // Exit code: 0 no errors, 1 at least one card has an error, 2 bad usage or unreadable input.
@@ -20,6 +21,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { JSDOM, VirtualConsole } = require('jsdom');
+const { teamsHostConfigPath } = require('./teams-hostconfig');
 
 const RENDERER = path.join(path.dirname(require.resolve('adaptivecards/package.json')), 'dist', 'adaptivecards.min.js');
 
@@ -64,9 +66,8 @@ function fromDocument(source, doc) {
 }
 
 function loadHostConfig() {
-  const file = process.env.TEAMS_HOSTCONFIG;
-  if (!file) return undefined;
-  if (!fs.existsSync(file)) fail(`TEAMS_HOSTCONFIG points to a missing file: ${file}`);
+  const file = teamsHostConfigPath();
+  if (!fs.existsSync(file)) fail(`the host config is missing: ${file} (TEAMS_HOSTCONFIG, or npm ci in tools/checks)`);
   return readJson(file, fs.readFileSync(file, 'utf8'));
 }
 

@@ -4,13 +4,14 @@
 //
 //   node render-card-png.js <card.json> <out.png> [width]
 //
-// Needs /usr/bin/chromium (apt-get install chromium) and TEAMS_HOSTCONFIG pointing at Teams'
-// host config (../shared/schemas/teams-hostconfig-light.json).
+// Needs /usr/bin/chromium (apt-get install chromium). Teams' host config comes from TEAMS_HOSTCONFIG,
+// else from the adaptivecards-designer package.
 'use strict';
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { chromium } = require('playwright-core');
+const { teamsHostConfigPath } = require('./teams-hostconfig');
 
 async function main() {
   const [cardPath, outPath, widthArg] = process.argv.slice(2);
@@ -20,7 +21,7 @@ async function main() {
   }
 
   const card = JSON.parse(fs.readFileSync(cardPath, 'utf8'));
-  const hostConfig = process.env.TEAMS_HOSTCONFIG ? JSON.parse(fs.readFileSync(process.env.TEAMS_HOSTCONFIG, 'utf8')) : {};
+  const hostConfig = JSON.parse(fs.readFileSync(teamsHostConfigPath(), 'utf8'));
   const library = fs.readFileSync(require.resolve('adaptivecards/dist/adaptivecards.min.js'), 'utf8');
   const width = Number(widthArg || 520);
   const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'planbot-cards-'));

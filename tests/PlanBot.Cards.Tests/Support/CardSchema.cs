@@ -12,7 +12,9 @@ internal static class CardSchema
     public const string Variable = "ADAPTIVE_CARD_SCHEMA";
 
     public static readonly string SkipReason =
-        $"{Variable} is not set: point it at the official Adaptive Card 1.5 schema (shared/schemas/adaptive-card-1.5.0.json) to validate cards against it.";
+        $"{Variable} is not set, so cards are not validated against the official Adaptive Card 1.5 JSON schema "
+        + "(it is in no package this build can restore). Download https://adaptivecards.io/schemas/1.5.0/adaptive-card.json "
+        + $"and set {Variable} to its path; CI does, from ../shared/schemas/adaptive-card-1.5.0.json.";
 
     private static readonly Lazy<JsonSchema?> Schema = new(Load);
 
