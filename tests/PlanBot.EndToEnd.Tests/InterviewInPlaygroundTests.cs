@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using PlanBot.Domain.Checklist;
 using PlanBot.EndToEnd.Tests.Playground;
 using PlanBot.Host.Tests.Infrastructure;
@@ -36,6 +37,38 @@ public sealed class InterviewInPlaygroundTests(ITestOutputHelper output)
         Assert.True(completeness.IsComplete, string.Join("; ", completeness.Missing.Select(q => q.Id)));
         Assert.Equal(PlanChecklist.Count, stored.Document.Plan.Answers.Count);
         Assert.All(stored.Document.Plan.Answers.Values, a => Assert.Equal(playground.Config.CurrentUser.Id, a.Provenance.AnsweredBy.Id));
+    }
+
+    [NodeFact]
+    public async Task An_earlier_question_card_answers_its_own_question()
+    {
+        await using var session = await PlaygroundSession.StartAsync(output);
+        var playground = session.Playground;
+        var chat = playground.Conversations.PersonalChat;
+        var questions = PlanChecklist.Questions;
+        var started = (await playground.SendAsync(chat, "plan Contoso.Web 2.4")).EnsureBotSucceeded();
+        var firstCard = started.Messages.Single(m => m.AdaptiveCards.Any());
+        for (var i = 0; i < 4; i++)
+        {
+            (await playground.SendAsync(chat, InterviewAnswers.For(questions[i]))).EnsureBotSucceeded();
+        }
+
+        // Question 5 (a date) is open; "Save answer" on question 1's card, still in the chat, is pressed.
+        var save = firstCard.AdaptiveCards.First().Content!["actions"]!.AsArray().Select(a => a!.AsObject()).First(a => a["title"]!.GetValue<string>() == "Save answer");
+        var value = save["data"]!.DeepClone().AsObject();
+        value["answer"] = "Checkout v3";
+        var pressed = (await playground.SubmitAsync(chat, firstCard.MessageId, value)).EnsureBotSucceeded();
+
+        Assert.Contains(Shown.Of(pressed), t => t.Contains("Saved to question 1 (\"What features must be deployed?\")", StringComparison.Ordinal));
+        Assert.Contains(Shown.Of(pressed), t => t.Contains(questions[4].Text, StringComparison.Ordinal));
+        var typed = (await playground.SendAsync(chat, InterviewAnswers.For(questions[4]))).EnsureBotSucceeded();
+        Assert.Contains(Shown.Of(typed), t => t.Contains(questions[5].Text, StringComparison.Ordinal));
+
+        session.Host.Kill();
+        await using var store = new SqliteConversationStore(new SqliteStoreOptions { Path = session.DatabasePath });
+        var plan = (await store.FindPlanAsync($"msteams:{playground.Config.TenantId}", "Contoso.Web", "2.4", CancellationToken.None))!.Document.Plan;
+        Assert.Equal("Checkout v3", plan.AnswerTo("features")!.Value.Text);
+        Assert.Equal(5, plan.Answers.Count);
     }
 
     [NodeFact]

@@ -49,8 +49,8 @@ public sealed partial class PlanEngine
             session.EditingSection = null;
             var first = PlanChecklist.Questions[0];
             session.Cursor = first.Id;
-            work.Reply(Ask(work, plan, first, note:
-                $"Started the deployment plan for {plan.Title}. I'll ask {PlanChecklist.Count} questions, section by section. `skip`, `back`, `status` and `help` work at any time."));
+            var started = $"Started the deployment plan for {plan.Title}. I'll ask {PlanChecklist.Count} questions, section by section. `skip`, `back`, `status` and `help` work at any time.";
+            work.Reply(Ask(work, plan, first, note: await MissingReleaseChannelAsync(tenant, product, cancellationToken) is { } missing ? $"{started} {missing}" : started));
             return;
         }
 
@@ -98,10 +98,73 @@ public sealed partial class PlanEngine
             return;
         }
 
+        if (await RecordAnswerAsync(work, question, text, cancellationToken) is not { } unresolved)
+        {
+            return;
+        }
+
+        var saved = unresolved.Length == 0 ? "Saved." : $"Saved. {unresolved}";
+        if (question.Id == "components" && await SimilarProductsAsync(work, document.Plan, cancellationToken) is { } similar)
+        {
+            saved = $"{saved} {similar}";
+        }
+
+        MoveOn(work, question, saved, unresolved.Length == 0 ? null : unresolved);
+    }
+
+    /// <summary>
+    /// After <paramref name="done"/> was answered or confirmed: the next question, with
+    /// <paramref name="note"/>; an assignee's thanks at the end of their section (and word to the
+    /// owner); or, at the end, the plan's summary (with <paramref name="warning"/> before it).
+    /// </summary>
+    private static void MoveOn(TurnWork work, Question done, string note, string? warning = null)
+    {
+        var plan = work.Active!.Document.Plan;
+        var session = work.Session;
+        var editing = session.EditingSection;
+        var next = Interview.Next(plan, session, done.Id);
+        session.Cursor = next?.Id;
+        if (session.AssignedOnly && editing is int section && session.EditingSection is null)
+        {
+            // An assignee answers the section handed to them, not the rest of the plan.
+            session.Cursor = null;
+            session.AssignedOnly = false;
+            var title = SectionInfo.Of((Section)section).Title;
+            work.Reply(new NoticeView($"Thank you: that completes section {section}, {title}, of the plan for {plan.Title}.", Tone.Success));
+            TellOwner(work, plan, new NoticeView($"{work.From} completed section {section}, {title}, of the plan for {plan.Title}.", Tone.Success));
+            return;
+        }
+
+        if (next is not null)
+        {
+            var said = editing is int edited && session.EditingSection is null
+                ? $"{note} Section {edited} is done; back to the open questions."
+                : note;
+            work.Reply(Ask(work, plan, next, note: said));
+            return;
+        }
+
+        if (warning is not null)
+        {
+            work.Reply(new NoticeView(warning, Tone.Warning));
+        }
+
+        Finish(work, plan);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="text"/> as the answer to <paramref name="question"/> and stores it.
+    /// Returns what could not be resolved among the people it names (empty when nothing), or null
+    /// when the answer was refused: the question is then asked again with the problem.
+    /// </summary>
+    private async Task<string?> RecordAnswerAsync(TurnWork work, Question question, string text, CancellationToken cancellationToken)
+    {
+        var document = work.Active!.Document;
+        var session = work.Session;
         if (text.Length == 0 && work.Turn.Mentions.Count == 0)
         {
             work.Reply(Ask(work, document.Plan, question, problem: "I didn't get an answer. Type it, or `skip` to leave this question for later (`help` lists every command)."));
-            return;
+            return null;
         }
 
         var zone = TimeZones.Resolve(work.Turn.TimeZone ?? session.TimeZone, options.DefaultTimeZone);
@@ -109,7 +172,7 @@ public sealed partial class PlanEngine
         if (!read.IsValid)
         {
             work.Reply(Ask(work, document.Plan, question, problem: read.Problem));
-            return;
+            return null;
         }
 
         var value = read.Value!;
@@ -125,39 +188,7 @@ public sealed partial class PlanEngine
         work.Touch(work.Active);
         OnPlanChanged(work, document, before);
         session.Skipped.Remove(question.Id);
-        var editing = session.EditingSection;
-        var next = Interview.Next(document.Plan, session, question.Id);
-        session.Cursor = next?.Id;
-        if (session.AssignedOnly && editing is int done && session.EditingSection is null)
-        {
-            // An assignee answers the section handed to them, not the rest of the plan.
-            session.Cursor = null;
-            session.AssignedOnly = false;
-            work.Reply(new NoticeView($"Thank you: that completes section {done}, {SectionInfo.Of((Section)done).Title}, of the plan for {document.Plan.Title}.", Tone.Success));
-            return;
-        }
-
-        var saved = unresolved is null ? "Saved." : $"Saved. {unresolved}";
-        if (question.Id == "components" && await SimilarProductsAsync(work, document.Plan, cancellationToken) is { } similar)
-        {
-            saved = $"{saved} {similar}";
-        }
-
-        if (next is not null)
-        {
-            var note = editing is int section && session.EditingSection is null
-                ? $"{saved} Section {section} is done; back to the open questions."
-                : saved;
-            work.Reply(Ask(work, document.Plan, next, note: note));
-            return;
-        }
-
-        if (unresolved is not null)
-        {
-            work.Reply(new NoticeView(unresolved, Tone.Warning));
-        }
-
-        Finish(work, document.Plan);
+        return unresolved ?? string.Empty;
     }
 
     /// <summary>Turns emails and sign-in names into channel members where the channel can look them up.</summary>
