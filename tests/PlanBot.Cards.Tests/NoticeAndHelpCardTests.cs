@@ -52,7 +52,7 @@ public sealed class NoticeAndHelpCardTests
     }
 
     [Theory]
-    [InlineData("notice-info", null, "No plans in this tenant yet. Start one with \\`plan &lt;product&gt; &lt;version&gt;\\`.")]
+    [InlineData("notice-info", null, "No plans in this tenant yet. Start one with **plan &lt;product&gt; &lt;version&gt;**.")]
     [InlineData("notice-problem", "attention", "⚠️ I could not read \"\\[click\\]\\(https://evil) &lt;at&gt;Boss&lt;/at&gt; \\*\\*bold\\*\\*\" as a date.")]
     [InlineData("notice-success-mentions", "good", "✅ The plan for Contoso.Web 2.4 is ready for approval.")]
     [InlineData("notice-warning", "warning", "⚠️ The deployment window starts in less than 24 hours.")]

@@ -38,6 +38,14 @@ public sealed class ApprovalCardInPlaygroundTests(ITestOutputHelper output)
         var thread = card.PostConversationId ?? $"{releases};messageid={card.MessageId}";
         var content = card.AdaptiveCards.First().Content!;
 
+        // The request @mentions the approver still to decide, so Teams notifies them: the card shows
+        // the mention and carries its entity, with the same text.
+        var entity = Assert.Single(content["msteams"]!["entities"]!.AsArray());
+        Assert.Equal("mention", entity!["type"]!.GetValue<string>());
+        Assert.Equal(Megan, entity["mentioned"]!["id"]!.GetValue<string>());
+        Assert.Equal("<at>Megan Bowen</at>", entity["text"]!.GetValue<string>());
+        Assert.Contains("Waiting for a decision from <at>Megan Bowen</at>", content["body"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), StringComparison.Ordinal);
+
         // Only approvers get the buttons: the refresh names them, and the card everyone sees has none.
         var userIds = content["refresh"]!["userIds"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
         Assert.Equal([Megan], userIds);
@@ -62,6 +70,9 @@ public sealed class ApprovalCardInPlaygroundTests(ITestOutputHelper output)
         Assert.Contains("Megan Bowen approved", CardText(approved), StringComparison.Ordinal);
         var updated = await playground.WaitForMessageAsync(m => m.MessageId == card.MessageId && m.Revision > card.Revision && Shown.Of(m).Contains("approved", StringComparison.OrdinalIgnoreCase), TimeSpan.FromSeconds(20));
         Assert.Contains("Megan Bowen", Shown.Of(updated), StringComparison.Ordinal);
+
+        // The owner hears of the decision in their personal chat.
+        await playground.WaitForMessageAsync(m => m.ConversationId == chat && Shown.Of(m).Contains("Megan Bowen approved revision", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
 
         // The same click again (a double click, or Teams retrying) counts once.
         var again = await playground.ExecuteActionAsync(thread, card.MessageId, "approve", data, Megan);

@@ -113,7 +113,9 @@ public sealed class RaceTests(ITestOutputHelper output) : IDisposable
         figures.Add("decisions recorded (expected 5)", plan.Decisions.Count);
         figures.Add("approvers recorded twice", live.GroupBy(d => d.Approver.Id).Count(g => g.Count() > 1));
         figures.Add("non-approvers recorded", plan.Decisions.Count(d => outsiders.Any(o => o.Id == d.Approver.Id)));
-        figures.Add("'approved revision' notices in the thread (expected 5)", delivered.Count(d => !d.IsUpdate && d.Text.Contains("approved revision", StringComparison.Ordinal)));
+        var inThread = delivered.Where(d => d.ConversationId == thread.Id).ToList();
+        figures.Add("'approved revision' notices in the thread (expected 5)", inThread.Count(d => !d.IsUpdate && d.Text.Contains("approved revision", StringComparison.Ordinal)));
+        figures.Add("'approved revision' messages to the owner elsewhere (expected 5)", delivered.Except(inThread).Count(d => !d.IsNewThread && d.Text.Contains("approved revision", StringComparison.Ordinal)));
         figures.Add("final state", plan.State);
         figures.Add("write conflicts re-run on fresh data", host.Logs.Count(CommitConflictEvent));
 
@@ -123,7 +125,8 @@ public sealed class RaceTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(approvers.Select(a => a.Id).Order(), live.Select(d => d.Approver.Id).Order());
         Assert.All(live, d => Assert.Equal((Verdict.Approve, submitted.Revision), (d.Verdict, d.Revision)));
         Assert.Equal(approvers.Count, plan.History.Count(e => e.What == $"Approved revision {submitted.Revision}"));
-        Assert.Equal(approvers.Count, delivered.Count(d => !d.IsUpdate && d.Text.Contains("approved revision", StringComparison.Ordinal)));
+        Assert.Equal(approvers.Count, inThread.Count(d => !d.IsUpdate && d.Text.Contains("approved revision", StringComparison.Ordinal)));
+        Assert.Equal(approvers.Count, delivered.Except(inThread).Count(d => !d.IsNewThread && d.Text.Contains("approved revision", StringComparison.Ordinal)));
     }
 
     [Fact]

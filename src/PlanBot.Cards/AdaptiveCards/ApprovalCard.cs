@@ -20,7 +20,7 @@ internal static class ApprovalCard
         var body = new List<CardElement> { TextBlocks.Heading($"Approval requested: {approval.PlanTitle}") };
         if (approval.Notice is not null)
         {
-            body.Add(TextBlocks.Plain(CardText.Cut(approval.Notice, detail.MessageChars), TextColor.Accent));
+            body.Add(TextBlocks.Message(CardText.Cut(approval.Notice, detail.MessageChars), TextColor.Accent));
         }
 
         body.Add(new FactSet
@@ -42,6 +42,13 @@ internal static class ApprovalCard
         body.AddRange(PlanSummaryCard.BaselineChanges(summary, detail));
         body.Add(TextBlocks.Bold("Approvers"));
         body.Add(Approvers(approval));
+        var (waiting, mentions) = CardMentions.Of(approval.Awaiting ?? []);
+        if (waiting.Length > 0)
+        {
+            // The request is a new post in the channel: only these mentions make Teams notify the approvers.
+            body.Add(TextBlocks.Markup($"Waiting for a decision from {waiting}"));
+        }
+
         body.AddRange(History(approval.Decisions, detail));
         body.AddRange(approval.ForApprover ? DecisionInputs(approval) : [TextBlocks.Subtle("Only the approvers named in section 5 can approve or reject; they see the buttons on this card.")]);
 
@@ -58,7 +65,7 @@ internal static class ApprovalCard
             ],
             Refresh = Refresh(approval),
             FallbackText = CardText.EscapeInline($"Approval requested: {approval.PlanTitle}, revision {approval.Revision}, {approval.State}."),
-            MsTeams = new TeamsCardProperties { Width = TeamsCardWidth.Full },
+            MsTeams = new TeamsCardProperties { Width = TeamsCardWidth.Full, Entities = mentions.Count > 0 ? mentions : null },
         };
     }
 

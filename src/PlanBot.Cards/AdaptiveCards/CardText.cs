@@ -53,7 +53,66 @@ public static class CardText
                 builder.Append("\n\n");
             }
 
-            EscapeLine(line, builder);
+            EscapeSegment(line, builder, atLineStart: true);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// A message the bot wrote: it marks commands as <c>`code`</c> and may quote what people typed.
+    /// The text around the commands is escaped as <see cref="Escape"/> does; each command is kept as
+    /// inline code in chat text, or shown in bold on cards (<paramref name="forCard"/>), whose Markdown
+    /// has no code spans. Either way no escape character shows. A backtick without its pair is escaped.
+    /// </summary>
+    public static string EscapeMessage(string? text, bool forCard)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder(text.Length + 16);
+        foreach (var rawLine in text.ReplaceLineEndings("\n").Split('\n'))
+        {
+            var line = Clean(rawLine);
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (builder.Length > 0)
+            {
+                builder.Append("\n\n");
+            }
+
+            var at = 0;
+            while (at < line.Length)
+            {
+                var open = line.IndexOf('`', at);
+                var close = open < 0 ? -1 : line.IndexOf('`', open + 1);
+                if (close < 0)
+                {
+                    EscapeSegment(line[at..], builder, atLineStart: at == 0);
+                    break;
+                }
+
+                EscapeSegment(line[at..open], builder, atLineStart: at == 0);
+                var code = line[(open + 1)..close];
+                if (forCard)
+                {
+                    builder.Append("**");
+                    EscapeSegment(code, builder, atLineStart: false);
+                    builder.Append("**");
+                }
+                else
+                {
+                    // Inside a code span nothing is markup, so the command shows exactly as it is typed.
+                    builder.Append('`').Append(code).Append('`');
+                }
+
+                at = close + 1;
+            }
         }
 
         return builder.ToString();
@@ -118,8 +177,13 @@ public static class CardText
         return builder.ToString().Trim();
     }
 
-    private static void EscapeLine(string line, StringBuilder builder)
+    private static void EscapeSegment(string line, StringBuilder builder, bool atLineStart)
     {
+        if (line.Length == 0)
+        {
+            return;
+        }
+
         var start = 0;
         var digits = 0;
         while (digits < line.Length && digits < 10 && char.IsAsciiDigit(line[digits]))
@@ -127,13 +191,14 @@ public static class CardText
             digits++;
         }
 
-        if (digits > 0 && digits < line.Length && line[digits] is '.' or ')')
+        // Block markers only count at the start of a line.
+        if (atLineStart && digits > 0 && digits < line.Length && line[digits] is '.' or ')')
         {
             // "1." or "1)" would start an ordered list.
             builder.Append(line, 0, digits).Append('\\').Append(line[digits]);
             start = digits + 1;
         }
-        else if (line[0] is '#' or '-' or '+' or '=')
+        else if (atLineStart && line[0] is '#' or '-' or '+' or '=')
         {
             // A heading, a bullet, a thematic break or a setext underline.
             builder.Append('\\').Append(line[0]);

@@ -11,7 +11,7 @@ internal static class HelpCard
         var body = new List<CardElement>();
         if (help.Intro is not null)
         {
-            body.Add(TextBlocks.Plain(help.Intro));
+            body.Add(TextBlocks.Message(help.Intro));
         }
 
         body.Add(TextBlocks.Bold("Commands"));

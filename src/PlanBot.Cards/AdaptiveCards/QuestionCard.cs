@@ -23,12 +23,12 @@ internal static class QuestionCard
         };
         if (question.Problem is not null)
         {
-            body.Add(TextBlocks.Plain($"⚠️ {CardText.Cut(question.Problem, detail.MessageChars)}", TextColor.Attention));
+            body.Add(TextBlocks.Message($"⚠️ {CardText.Cut(question.Problem, detail.MessageChars)}", TextColor.Attention));
         }
 
         if (question.Note is not null)
         {
-            body.Add(TextBlocks.Plain(CardText.Cut(question.Note, detail.MessageChars)));
+            body.Add(TextBlocks.Message(CardText.Cut(question.Note, detail.MessageChars)));
         }
 
         body.Add(TextBlocks.Heading(question.Text));

@@ -20,6 +20,9 @@ internal static class TextBlocks
 
     public static TextBlock Plain(string text, TextColor? color = null) => Markup(CardText.Escape(text), color);
 
+    /// <summary>A message the bot wrote, its `commands` in bold (<see cref="CardText.EscapeMessage"/>).</summary>
+    public static TextBlock Message(string text, TextColor? color = null) => Markup(CardText.EscapeMessage(text, forCard: true), color);
+
     public static TextBlock Bold(string text) => new() { Text = CardText.Escape(text), Weight = TextWeight.Bolder, Wrap = true, Spacing = Spacing.Medium };
 
     public static TextBlock Subtle(string text) => new() { Text = CardText.Escape(text), IsSubtle = true, Size = TextSize.Small, Wrap = true };

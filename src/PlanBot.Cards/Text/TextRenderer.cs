@@ -29,9 +29,9 @@ public static class TextRenderer
 
     private static string Notice(NoticeView notice)
     {
-        // Notices quote what people typed (a rejection reason, a section name), so the whole text
-        // is escaped, as on cards: nothing in it can link, mention or format.
-        var body = CardText.Escape(notice.Text);
+        // Notices quote what people typed (a rejection reason, a section name), so the text is
+        // escaped, as on cards: nothing in it can link, mention or format; only the bot's commands show as code.
+        var body = CardText.EscapeMessage(notice.Text, forCard: false);
         var text = notice.Tone switch
         {
             Tone.Problem => $"⚠️ {body}",
@@ -74,7 +74,7 @@ public static class TextRenderer
         var text = new StringBuilder();
         if (a.Notice is not null)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{CardText.Escape(a.Notice)}\n\n");
+            text.Append(CultureInfo.InvariantCulture, $"{CardText.EscapeMessage(a.Notice, forCard: false)}\n\n");
         }
 
         text.Append(CultureInfo.InvariantCulture, $"**Approval request: deployment plan {CardText.Escape(a.PlanTitle)}**, revision {a.Revision} ({a.State}, owner {CardText.Escape(a.Owner)})\n\n");
@@ -100,12 +100,12 @@ public static class TextRenderer
         var text = new StringBuilder();
         if (q.Problem is not null)
         {
-            text.Append(CultureInfo.InvariantCulture, $"⚠️ {q.Problem}\n\n");
+            text.Append(CultureInfo.InvariantCulture, $"⚠️ {CardText.EscapeMessage(q.Problem, forCard: false)}\n\n");
         }
 
         if (q.Note is not null)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{q.Note}\n\n");
+            text.Append(CultureInfo.InvariantCulture, $"{CardText.EscapeMessage(q.Note, forCard: false)}\n\n");
         }
 
         text.Append(CultureInfo.InvariantCulture, $"**{CardText.Escape(q.PlanTitle)}** · section {q.SectionNumber}, {q.SectionTitle} · question {q.Number} of {q.Total}\n\n");
@@ -133,7 +133,7 @@ public static class TextRenderer
         var text = new StringBuilder();
         if (help.Intro is not null)
         {
-            text.Append(help.Intro).Append("\n\n");
+            text.Append(CardText.EscapeMessage(help.Intro, forCard: false)).Append("\n\n");
         }
 
         text.Append("Commands:");

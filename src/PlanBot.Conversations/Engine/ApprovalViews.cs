@@ -26,6 +26,7 @@ public static class ApprovalViews
             plan.Approvers,
             decisions,
             forApprover && plan.State is PlanState.InReview or PlanState.Approved,
-            notice);
+            notice,
+            plan.AwaitingDecision());
     }
 }

@@ -22,7 +22,7 @@ public sealed partial class PlanEngine
         if (channel is null)
         {
             work.Reply(new NoticeView(
-                $"No release channel is set for {before.Product}, so there is nowhere to post the approval request. In the team channel where {before.Product} releases are discussed, a release admin types `@PlanBot channel set {before.Product}`; then `submit` again.",
+                $"No release channel is set for {before.Product}, so there is nowhere to post the approval request. {HowToSetReleaseChannel(before.Product)} Then `submit` again.",
                 Tone.Problem));
             return;
         }
@@ -50,13 +50,8 @@ public sealed partial class PlanEngine
         var action = work.Turn.Action!;
         switch (action.Verb)
         {
-            case "answer" when work.Active is not null:
-                var answer = action.Get("answer") ?? string.Empty;
-                var detail = action.Get("detail");
-                await AnswerAsync(work, string.IsNullOrWhiteSpace(detail) ? answer.Trim() : $"{answer.Trim()}, {detail.Trim()}", cancellationToken);
-                return;
-            case "skip" when work.Active is not null:
-                Skip(work);
+            case "answer" or "skip":
+                await AnswerFromCardAsync(work, action, skip: action.Verb == "skip", cancellationToken);
                 return;
             case "approve" or "reject" or "refreshView":
                 var target = await PlanForActionAsync(work, action.Get("planId"), cancellationToken);
@@ -151,6 +146,7 @@ public sealed partial class PlanEngine
             }
         }
 
+        TellOwner(work, after, new NoticeView(what, verdict == Verdict.Approve ? Tone.Success : Tone.Warning));
         work.InvokeResponse = ApprovalViews.Build(after, forApprover: true, what, now: work.Now);
         if (!fromCard)
         {
@@ -183,6 +179,15 @@ public sealed partial class PlanEngine
                 new NoticeView($"{work.From} changed the plan for {after.Title} after review; earlier decisions are stale. Please review revision {after.Revision} again.", Tone.Warning, after.Approvers),
                 post.Thread,
                 DeliveryMode.Reply);
+            var stale = new NoticeView($"{work.From} changed the plan for {after.Title} after review, so its earlier decisions are stale; the approvers are asked to review revision {after.Revision} again.", Tone.Warning);
+            if (after.IsOwner(work.From))
+            {
+                work.Reply(stale);
+            }
+            else
+            {
+                TellOwner(work, after, stale);
+            }
         }
     }
 

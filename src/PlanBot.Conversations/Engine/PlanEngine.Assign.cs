@@ -47,11 +47,10 @@ public sealed partial class PlanEngine
         active.Document.Plan = plan.Assign(section.Section, assignee, work.From, work.Now);
         work.Touch(active);
         var first = PlanChecklist.In(section.Section).First();
-        var personal = work.Turn.Conversation with { ConversationId = string.Empty, Kind = Turns.ConversationKind.Personal };
         work.Post(
             Ask(work, active.Document.Plan, first, note:
                 $"{work.From} asked you to answer section {section.Number}, {section.Title}, of the deployment plan for {plan.Title}. Your answers carry your name; `skip` leaves a question to them."),
-            personal,
+            work.PersonalChat,
             DeliveryMode.Direct,
             postKey: PostRegistry.AssignmentKey(section.Section),
             recipient: assignee);

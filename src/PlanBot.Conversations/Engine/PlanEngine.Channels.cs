@@ -118,6 +118,24 @@ public sealed partial class PlanEngine
         }, cancellationToken);
     }
 
+    /// <summary>How a product gets its release channel, where approval requests are posted.</summary>
+    private static string HowToSetReleaseChannel(string product) =>
+        $"In the team channel where {product} releases are discussed, a release admin types `channel set {product}`, mentioning me.";
+
+    /// <summary>
+    /// Said when a plan starts for a product without a release channel, so it is set long before
+    /// <c>submit</c> needs it; null when there is one (or channels are not kept here).
+    /// </summary>
+    private async Task<string?> MissingReleaseChannelAsync(string tenantId, string product, CancellationToken cancellationToken)
+    {
+        if (tenants is null || await ReleaseChannelAsync(tenantId, product, cancellationToken) is not null)
+        {
+            return null;
+        }
+
+        return $"No release channel is set for {product} yet, and the approval request goes there. {HowToSetReleaseChannel(product)}";
+    }
+
     private async Task<ReleaseChannel?> ReleaseChannelAsync(string tenantId, string product, CancellationToken cancellationToken)
     {
         if (tenants is null)

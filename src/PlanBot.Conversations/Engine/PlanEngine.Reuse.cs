@@ -120,6 +120,11 @@ public sealed partial class PlanEngine
             note = $"{note} No longer in the release channel's team: {string.Join(", ", departed)}; I point them out where they are named.";
         }
 
+        if (await MissingReleaseChannelAsync(plan.TenantId, plan.Product, cancellationToken) is { } missing)
+        {
+            note = $"{note} {missing}";
+        }
+
         if (first is null)
         {
             work.Reply(new NoticeView(note, Tone.Info));
@@ -155,15 +160,7 @@ public sealed partial class PlanEngine
         document.Plan = before.Confirm(current, work.From, work.Turn.Conversation.Channel, work.Now);
         work.Touch(work.Active);
         OnPlanChanged(work, document, before);
-        var next = Interview.Next(document.Plan, session, current);
-        session.Cursor = next?.Id;
-        if (next is null)
-        {
-            Finish(work, document.Plan);
-            return;
-        }
-
-        work.Reply(Ask(work, document.Plan, next, note: "Kept for this release."));
+        MoveOn(work, PlanChecklist.Get(current), "Kept for this release.");
     }
 
     private void Remove(TurnWork work)

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PlanBot.Conversations.Ports;
+using PlanBot.Conversations.State;
 using PlanBot.Conversations.Turns;
 using PlanBot.Conversations.Views;
 using PlanBot.Domain.Plans;
@@ -169,6 +170,20 @@ public sealed partial class PlanEngine(
             ? (await store.GetPlanAsync(plan.TenantId, id, cancellationToken))?.Document.Plan
             : null;
         return PlanSummaries.Build(plan, full, work.Now, baseline);
+    }
+
+    /// <summary>
+    /// Tells the plan's owner in their personal chat (a decision, a finished section), unless the owner
+    /// is the one acting here and sees the turn's own replies.
+    /// </summary>
+    private static void TellOwner(TurnWork work, Plan plan, NoticeView notice)
+    {
+        if (plan.Owner.SameAs(work.From) || !plan.Owner.IsResolved)
+        {
+            return;
+        }
+
+        work.Post(notice, work.PersonalChat, DeliveryMode.Direct, recipient: plan.Owner);
     }
 
     private static HelpView NoPlanYet(string? why = null) =>

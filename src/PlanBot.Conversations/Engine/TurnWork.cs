@@ -43,6 +43,12 @@ public sealed class TurnWork
 
     public string Key => Turn.Conversation.Key;
 
+    /// <summary>
+    /// Where a direct message to someone of this turn's tenant goes: the channel opens (or finds) the
+    /// personal chat with the recipient, so the conversation id is left for it to fill in.
+    /// </summary>
+    public ConversationRef PersonalChat => Turn.Conversation with { ConversationId = string.Empty, Kind = ConversationKind.Personal };
+
     public IEnumerable<Versioned<PlanDocument>> TouchedPlans => touchedPlans.Values;
 
     /// <summary>The session of this conversation: inside the active plan when there is one, else in the pointer.</summary>

@@ -9,6 +9,7 @@ public sealed record DecisionSummary(string Approver, bool Approved, DateTimeOff
 /// The plan's approval request as posted in the release channel. Everyone sees the same card
 /// (<see cref="ForApprover"/> false: read-only, with the decision history); the approvers named in
 /// <see cref="Approvers"/> get a refreshed view with Approve / Reject bound to <see cref="Revision"/>.
+/// <see cref="Awaiting"/> are the approvers still to decide on this revision, @mentioned so they are notified.
 /// </summary>
 public sealed record ApprovalView(
     string PlanId,
@@ -21,4 +22,5 @@ public sealed record ApprovalView(
     IReadOnlyList<PersonRef> Approvers,
     IReadOnlyList<DecisionSummary> Decisions,
     bool ForApprover,
-    string? Notice = null) : View;
+    string? Notice = null,
+    IReadOnlyList<PersonRef>? Awaiting = null) : View;

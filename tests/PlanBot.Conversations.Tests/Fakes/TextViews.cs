@@ -18,7 +18,7 @@ public static class TextViews
         NoticeView n => $"notice {n.Tone}\n{n.Text}",
         HelpView h => Help(h),
         PlanSummaryView s => Summary(s),
-        ApprovalView a => $"approval {a.PlanTitle} revision {a.Revision}, {a.State}{(a.ForApprover ? ", for an approver" : string.Empty)}\n{Summary(a.Summary)}",
+        ApprovalView a => $"approval {a.PlanTitle} revision {a.Revision}, {a.State}{(a.ForApprover ? ", for an approver" : string.Empty)}\nawaiting: {string.Join(", ", a.Awaiting ?? [])}\n{Summary(a.Summary)}",
         ExportView e => Export(e),
         _ => throw new ArgumentOutOfRangeException(nameof(view), view.GetType().Name, "No test rendering for this view."),
     };

@@ -89,9 +89,13 @@ public sealed class ScriptedSessionTests : HostTestBase
         var updated = Assert.Single(sent, m => m.Method == "chat.update");
         Assert.Equal((SlackPayloads.ReleaseChannel, messageTs), (updated.Channel, updated.Ts));
         Assert.True(updated.Shows("approved"), updated.Readable);
-        var told = Assert.Single(sent, m => m.Method == "chat.postMessage");
-        Assert.Equal((SlackPayloads.ReleaseChannel, messageTs), (told.Channel, told.ThreadTs));
+        var told = Assert.Single(sent, m => m.Method == "chat.postMessage" && m.Channel == SlackPayloads.ReleaseChannel);
+        Assert.Equal(messageTs, told.ThreadTs);
         Assert.True(told.Shows("Megan Bowen approved revision"), told.Readable);
+        // The owner hears of it in a direct message (a post to their user id opens it).
+        var owner = Assert.Single(sent, m => m.Method == "chat.postMessage" && m.Channel != SlackPayloads.ReleaseChannel);
+        Assert.Equal(SlackPayloads.Owner, owner.Channel);
+        Assert.True(owner.Shows("Megan Bowen approved revision"), owner.Readable);
     }
 
     [Fact]
