@@ -41,10 +41,14 @@ async function main() {
     await page.evaluate(([cardJson, config]) => {
       // A small stand-in for the markdown Teams applies to TextBlocks: backslash escapes and bold.
       // HTML entities pass through as HTML, which is how Teams shows them.
+      // Teams shows an <at>…</at> mention (one with its msteams entity) as the name, highlighted.
+      const mentions = new Set(((cardJson.msteams || {}).entities || []).filter(e => e.type === 'mention').map(e => e.text));
       AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
-        let html = text.replace(/<(?!\/?b>)/g, '&lt;');
+        let html = text.replace(/<at>.*?<\/at>/g, m => (mentions.has(m) ? `<b style="color:#5b5fc7">@${m.slice(4, -5)}</b>` : m));
+        html = html.replace(/<(?!\/?b[ >])/g, '&lt;');
         html = html.replace(/\\([\\`*_{}\[\]()#+\-.!|~<>=])/g, (_, c) => '&#' + c.charCodeAt(0) + ';');
         html = html.replace(/\*\*(.+?)\*\*/g, '<b>$1</b>');
+        html = html.replace(/\n\n/g, '<br>');
         result.outputHtml = html;
         result.didProcess = true;
       };
