@@ -1,3 +1,4 @@
+using PlanBot.Cards.Actions;
 using System.Text.Json.Nodes;
 using PlanBot.Cards.AdaptiveCards;
 using PlanBot.Cards.Tests.Support;

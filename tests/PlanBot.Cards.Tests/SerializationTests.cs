@@ -1,3 +1,4 @@
+using PlanBot.Cards.Actions;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;

@@ -96,10 +96,10 @@ public sealed class AssignScriptTests
 
         var posted = Assert.Single(dana.Replies, r => r.Reply.Mode == DeliveryMode.NewThread);
         Assert.Equal(PlanningSteps.ReleaseChannelId, posted.To.ConversationId);
-        Assert.Equal(PlanEngine.SummaryPostKey, posted.Reply.PostKey);
+        Assert.Equal(PostKeys.Summary, posted.Reply.PostKey);
         Assert.StartsWith("summary ", posted.Heading, StringComparison.Ordinal);
         Assert.Contains("section 6 Delivery team (with Megan Bowen)\n", posted.Text, StringComparison.Ordinal);
-        var remembered = world.Store.PlanOf(BotWorld.Tenant, "Contoso.Web", "2.4")!.Posts[PlanEngine.SummaryPostKey];
+        var remembered = world.Store.PlanOf(BotWorld.Tenant, "Contoso.Web", "2.4")!.Posts[PostKeys.Summary];
 
         var megan = MegansChat();
         await megan.Send("<at>Alex Wilber</at>", TestPeople.MentionOf(TestPeople.Alex));
@@ -129,7 +129,7 @@ public sealed class AssignScriptTests
         Assert.Single(dana.Replies, r => r.Reply.Mode == DeliveryMode.Direct);
         Assert.DoesNotContain(dana.Replies, r => r.Reply.Mode == DeliveryMode.NewThread);
         Assert.Single(world.PlanOf("Contoso.Web", "2.4").Assignments);
-        Assert.False(world.Store.PlanOf(BotWorld.Tenant, "Contoso.Web", "2.4")!.Posts.ContainsKey(PlanEngine.SummaryPostKey));
+        Assert.False(world.Store.PlanOf(BotWorld.Tenant, "Contoso.Web", "2.4")!.Posts.ContainsKey(PostKeys.Summary));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using PlanBot.Conversations.Tests.Scripts;
+using PlanBot.Conversations.Turns;
 using PlanBot.Domain.Plans;
 
 namespace PlanBot.Conversations.Tests;
@@ -24,24 +25,13 @@ public sealed class CardAnswerScriptTests
         return chat;
     }
 
-    private static (string, string)[] Card(string planId, string questionId, string? answer = null)
-    {
-        var data = new List<(string, string)> { ("planId", planId), ("questionId", questionId) };
-        if (answer is not null)
-        {
-            data.Add(("answer", answer));
-        }
-
-        return [.. data];
-    }
-
     [Fact]
     public async Task An_earlier_card_answers_its_own_question_and_the_interview_stays_where_it_was()
     {
         var chat = await InterviewUpTo("available-by");
         var before = Plan();
 
-        await chat.Press("answer", Card(before.Id, "features", "Checkout v3"));
+        await chat.Press(new AnswerAction(before.Id, "features", "Checkout v3"));
 
         chat.ExpectQuestion("available-by");
         chat.ExpectReplyContaining("note: Saved to question 1 (\"What features must be deployed?\"). Back to the open question:");
@@ -61,7 +51,7 @@ public sealed class CardAnswerScriptTests
         var chat = await InterviewUpTo("risks");
         var before = Plan();
 
-        await chat.Press("answer", Card(before.Id, "available-by", "as soon as possible"));
+        await chat.Press(new AnswerAction(before.Id, "available-by", "as soon as possible"));
 
         chat.ExpectQuestion("available-by");
         Assert.Contains("problem:", chat.LastReply, StringComparison.Ordinal);
@@ -78,22 +68,11 @@ public sealed class CardAnswerScriptTests
     {
         var chat = await InterviewUpTo("components");
 
-        await chat.Press("answer", Card(Plan().Id, "components", "web 3.0.1, api 2.2"));
+        await chat.Press(new AnswerAction(Plan().Id, "components", "web 3.0.1, api 2.2"));
 
         chat.ExpectQuestion("why");
         chat.ExpectReplyContaining("note: Saved.");
         Assert.Equal("web 3.0.1, api 2.2", Answer(Plan(), "components"));
-    }
-
-    [Fact]
-    public async Task A_yes_no_card_joins_its_detail_to_the_answer()
-    {
-        var chat = await InterviewUpTo("training");
-
-        await chat.Press("answer", [.. Card(Plan().Id, "training", "yes"), ("detail", "a one-hour walkthrough")]);
-
-        chat.ExpectQuestion("user-locations");
-        Assert.Equal("Yes: a one-hour walkthrough", Answer(Plan(), "training"));
     }
 
     [Fact]
@@ -102,7 +81,7 @@ public sealed class CardAnswerScriptTests
         var chat = await InterviewUpTo("risks");
         var before = Plan();
 
-        await chat.Press("skip", Card(before.Id, "features"));
+        await chat.Press(new SkipAction(before.Id, "features"));
 
         chat.ExpectQuestion("risks");
         chat.ExpectReplyContaining("Nothing to skip: question 1 (\"What features must be deployed?\") is not the open question");
@@ -115,7 +94,7 @@ public sealed class CardAnswerScriptTests
     {
         var chat = await InterviewUpTo("risks");
 
-        await chat.Press("skip", Card(Plan().Id, "risks"));
+        await chat.Press(new SkipAction(Plan().Id, "risks"));
 
         chat.ExpectQuestion("end-users");
         chat.ExpectReplyContaining("note: Skipped; it stays open.");
@@ -130,7 +109,7 @@ public sealed class CardAnswerScriptTests
         var before = Plan();
         Assert.Equal(PlanState.InReview, before.State);
 
-        await chat.Press("answer", Card(before.Id, "features", "Checkout v3"));
+        await chat.Press(new AnswerAction(before.Id, "features", "Checkout v3"));
 
         chat.ExpectReplyContaining("That card is from before the plan for Contoso.Web 2.4 was submitted. To change an answer now, type `edit 1`. Nothing was saved.");
         var after = Plan();
@@ -146,7 +125,7 @@ public sealed class CardAnswerScriptTests
         var planId = Plan().Id;
         await chat.Send("cancel");
 
-        await chat.Press("answer", Card(planId, "features", "Checkout v3"));
+        await chat.Press(new AnswerAction(planId, "features", "Checkout v3"));
 
         chat.ExpectReplyContaining("That card belongs to the plan for Contoso.Web 2.4, and this conversation works on no plan now. Nothing was saved: `plan Contoso.Web 2.4` goes back to it.");
         Assert.Equal("Answer to features", Answer(Plan(), "features"));
@@ -161,7 +140,7 @@ public sealed class CardAnswerScriptTests
         await chat.Send("plan Contoso.Api 1.0");
         chat.ExpectQuestion("features");
 
-        await chat.Press("answer", Card(first.Id, "risks", "Payment provider freeze"));
+        await chat.Press(new AnswerAction(first.Id, "risks", "Payment provider freeze"));
 
         chat.ExpectQuestion("features");
         chat.ExpectReplyContaining("problem: That card belongs to the plan for Contoso.Web 2.4, and this conversation now works on the plan for Contoso.Api 1.0.");
@@ -178,7 +157,7 @@ public sealed class CardAnswerScriptTests
         var foreign = world.Store.PlanOf("msteams:tenant-fabrikam", "Fabrikam.Web", "1.0")!.Plan;
         var chat = await InterviewUpTo("features");
 
-        await chat.Press("answer", Card(foreign.Id, "features", "Checkout v3"));
+        await chat.Press(new AnswerAction(foreign.Id, "features", "Checkout v3"));
 
         chat.ExpectReplyContaining("That card's plan does not exist here any more. Nothing was saved.");
         Assert.Empty(world.Store.PlanOf("msteams:tenant-fabrikam", "Fabrikam.Web", "1.0")!.Plan.Answers);
@@ -191,7 +170,7 @@ public sealed class CardAnswerScriptTests
         var chat = await InterviewUpTo("risks");
         var before = Plan();
 
-        await chat.Press("answer", Card(before.Id, "retired-question", "Anything"));
+        await chat.Press(new AnswerAction(before.Id, "retired-question", "Anything"));
 
         chat.ExpectQuestion("risks");
         chat.ExpectReplyContaining("problem: That card asks a question the checklist no longer has. Nothing was saved.");
@@ -206,7 +185,7 @@ public sealed class CardAnswerScriptTests
         var megan = world.Chat(TestPeople.Megan, conversationId: Fakes.RecordingReplyChannel.DirectChatId(TestPeople.Megan));
         var before = Plan();
 
-        await megan.Press("answer", Card(before.Id, "features", "Checkout v3"));
+        await megan.Press(new AnswerAction(before.Id, "features", "Checkout v3"));
 
         megan.ExpectReplyContaining("You were asked section 6 of this plan; that card's question belongs to section 1. Nothing was saved.");
         Assert.Equal(Answer(before, "features"), Answer(Plan(), "features"));

@@ -38,7 +38,7 @@ public sealed class ReminderScheduleTests
     {
         var inReview = Complete().Submit(TestPeople.Dana, Start) with { InReviewSince = null };
         var document = Document(inReview);
-        document.Posts[ApprovalViews.PostKey] = new ChannelPost(Thread, "1", Start.AddHours(2));
+        document.Posts[PostKeys.Approval] = new ChannelPost(Thread, "1", Start.AddHours(2));
 
         ReminderSchedule.Refresh(document, options);
 

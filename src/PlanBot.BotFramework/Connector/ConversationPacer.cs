@@ -29,7 +29,8 @@ public sealed class ConversationPacer(TimeProvider time, bool enabled = true)
             return;
         }
 
-        var sends = recent.GetOrAdd(ThreadOf(conversationId), _ => new Queue<DateTimeOffset>());
+        // Teams counts a channel thread against its channel.
+        var sends = recent.GetOrAdd(Teams.TeamsConversationId.Parse(conversationId).Channel, _ => new Queue<DateTimeOffset>());
         while (true)
         {
             TimeSpan wait;
@@ -68,12 +69,5 @@ public sealed class ConversationPacer(TimeProvider time, bool enabled = true)
         }
 
         return wait;
-    }
-
-    /// <summary>Teams counts a channel thread against its channel.</summary>
-    private static string ThreadOf(string conversationId)
-    {
-        var cut = conversationId.IndexOf(";messageid=", StringComparison.Ordinal);
-        return cut < 0 ? conversationId : conversationId[..cut];
     }
 }

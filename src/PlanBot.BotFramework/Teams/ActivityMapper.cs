@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PlanBot.BotFramework.Schema;
+using PlanBot.Cards.Actions;
 using PlanBot.Conversations.Turns;
 using PlanBot.Domain.Answers;
 
@@ -34,10 +35,10 @@ public static class ActivityMapper
             case "conversationUpdate" when Includes(activity.MembersAdded, activity.Recipient):
                 return new Turn(TurnKind.Installed, ActivityId(activity), conversation, from, string.Empty, [], TimeZone(activity));
             case "conversationUpdate" when Includes(activity.MembersRemoved, activity.Recipient):
-                return new Turn(TurnKind.InstallationChanged, ActivityId(activity), conversation, from, "remove", []);
+                return new Turn(TurnKind.Removed, ActivityId(activity), conversation, from, string.Empty, []);
             case "installationUpdate" when activity.Action is "add" or "add-upgrade" or "remove" or "remove-upgrade":
-                var change = activity.Action.StartsWith("add", StringComparison.Ordinal) ? "add" : "remove";
-                return new Turn(TurnKind.InstallationChanged, ActivityId(activity), conversation, from, change, []);
+                var kind = activity.Action.StartsWith("add", StringComparison.Ordinal) ? TurnKind.AppInstalled : TurnKind.Removed;
+                return new Turn(kind, ActivityId(activity), conversation, from, string.Empty, []);
             case "invoke" when activity.Name == "adaptiveCard/action":
                 return new Turn(TurnKind.Action, ActivityId(activity), conversation, from, string.Empty, [], TimeZone(activity), ReadExecute(activity.Value));
             default:
@@ -62,14 +63,17 @@ public static class ActivityMapper
             _ when activity.Conversation?.IsGroup == true => ConversationKind.Group,
             _ => ConversationKind.Personal,
         };
+        var id = activity.Conversation!.Id!;
+        var (channel, messageId) = TeamsConversationId.Parse(id);
         return new ConversationRef(
             activity.ChannelId!,
             Tenant(activity),
-            activity.Conversation!.Id!,
+            id,
             kind,
             activity.ServiceUrl,
             ReadString(activity.ChannelData, "team", "id"),
-            activity.Recipient?.Id);
+            activity.Recipient?.Id,
+            messageId is null ? null : new ConversationThread(channel, messageId));
     }
 
     private static PersonRef Person(ChannelAccount? account) =>
@@ -118,7 +122,7 @@ public static class ActivityMapper
         bot?.Id is { } id && members?.Exists(m => m.Id == id) == true;
 
     /// <summary>An Action.Execute arrives as an invoke: <c>value.action</c> has the verb, and the data merged with inputs.</summary>
-    public static CardAction? ReadExecute(JsonElement? value)
+    public static TurnAction? ReadExecute(JsonElement? value)
     {
         if (value is not { ValueKind: JsonValueKind.Object } invoke
             || !invoke.TryGetProperty("action", out var action)
@@ -130,12 +134,11 @@ public static class ActivityMapper
         }
 
         var fields = action.TryGetProperty("data", out var data) ? Flatten(data) : new Dictionary<string, string>(StringComparer.Ordinal);
-        fields["verb"] = verb;
-        return new CardAction(verb, fields);
+        return CardActions.Read(verb, fields);
     }
 
-    /// <summary>An Action.Submit arrives as a message whose value carries the card's data and inputs.</summary>
-    private static CardAction? ReadSubmit(JsonElement? value)
+    /// <summary>An Action.Submit arrives as a message whose value carries the card's data (its verb among it) and inputs.</summary>
+    private static TurnAction? ReadSubmit(JsonElement? value)
     {
         if (value is not { ValueKind: JsonValueKind.Object } data)
         {
@@ -143,7 +146,7 @@ public static class ActivityMapper
         }
 
         var fields = Flatten(data);
-        return fields.TryGetValue("verb", out var verb) ? new CardAction(verb, fields) : null;
+        return fields.TryGetValue(CardDataKeys.Verb, out var verb) ? CardActions.Read(verb, fields) : null;
     }
 
     /// <summary>The card data's top-level scalar fields as text; nested objects are not PlanBot's and are dropped.</summary>

@@ -57,7 +57,7 @@ public sealed class BotFrameworkReplyChannel(ConnectorClient connector) : IReply
         {
             case DeliveryMode.NewThread:
                 var created = await connector.CreateConversationAsync(serviceUrl, NewThread(to, activity), cancellationToken);
-                return new DeliveryReceipt(created.Id, created.ActivityId);
+                return new DeliveryReceipt(created.Id, created.ActivityId, ThreadOf(created.Id));
             case DeliveryMode.Direct when reply.Recipient is { IsResolved: true } person:
                 // Create (or find) the chat, then send into it: not every Connector posts the create's activity.
                 var chat = await connector.CreateConversationAsync(serviceUrl, PersonalChat(to, person), cancellationToken);
@@ -75,6 +75,12 @@ public sealed class BotFrameworkReplyChannel(ConnectorClient connector) : IReply
                 return new DeliveryReceipt(to.ConversationId, sent.Id);
         }
     }
+
+    /// <summary>The thread a new channel post's conversation id names.</summary>
+    private static ConversationThread? ThreadOf(string? conversationId) =>
+        conversationId is not null && TeamsConversationId.Parse(conversationId) is (var channel, { } messageId)
+            ? new ConversationThread(channel, messageId)
+            : null;
 
     private static OutboundActivity ToActivity(RenderedReply reply)
     {

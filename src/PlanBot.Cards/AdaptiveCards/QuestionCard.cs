@@ -1,3 +1,4 @@
+using PlanBot.Cards.Actions;
 using PlanBot.Cards.AdaptiveCards.Model;
 using PlanBot.Conversations.Views;
 using PlanBot.Domain.Answers;

@@ -17,7 +17,7 @@ public sealed class PostRegistry(IConversationStore store, TimeProvider time)
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(reply);
         ArgumentNullException.ThrowIfNull(receipt);
-        if (reply.To is { } chat && reply.Mode == DeliveryMode.Direct && receipt.ConversationId is { } direct && AssignedSection(key) is { } section)
+        if (reply.To is { } chat && reply.Mode == DeliveryMode.Direct && receipt.ConversationId is { } direct && PostKeys.AssignedSection(key) is { } section)
         {
             await AttachAssigneeAsync(plan, chat with { ConversationId = direct, Kind = Turns.ConversationKind.Personal }, section, receipt.ActivityId, cancellationToken);
             return;
@@ -28,7 +28,7 @@ public sealed class PostRegistry(IConversationStore store, TimeProvider time)
             return;
         }
 
-        var thread = receipt.ConversationId is { } threadId && reply.Mode == DeliveryMode.NewThread ? to with { ConversationId = threadId } : to;
+        var thread = receipt.ConversationId is { } threadId && reply.Mode == DeliveryMode.NewThread ? to with { ConversationId = threadId, Thread = receipt.Thread } : to;
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var stored = await store.GetPlanAsync(plan.TenantId, plan.Id, cancellationToken);
@@ -55,13 +55,6 @@ public sealed class PostRegistry(IConversationStore store, TimeProvider time)
         }
     }
 
-    public static string AssignmentKey(Section section) => $"assign:{(int)section}";
-
-    private static Section? AssignedSection(string key) =>
-        key.StartsWith("assign:", StringComparison.Ordinal) && int.TryParse(key.AsSpan(7), out var number) && number is >= 1 and <= 8
-            ? (Section)number
-            : null;
-
     /// <summary>
     /// The assignee's personal chat works on this plan, positioned at the assigned section, so their
     /// replies there answer it (and carry their name). The chat is remembered with the assignment,
@@ -81,7 +74,7 @@ public sealed class PostRegistry(IConversationStore store, TimeProvider time)
             session.Reference = chat;
             session.AnswerAssignedSection((int)section, PlanChecklist.In(section).First().Id);
             stored.Document.Sessions[chat.Key] = session;
-            stored.Document.Posts[AssignmentKey(section)] = new ChannelPost(chat, activityId ?? string.Empty, time.GetUtcNow());
+            stored.Document.Posts[PostKeys.Assignment(section)] = new ChannelPost(chat, activityId ?? string.Empty, time.GetUtcNow());
             try
             {
                 await store.CommitAsync(new TurnCommit(null, [stored]), cancellationToken);

@@ -6,8 +6,6 @@ namespace PlanBot.Conversations.Engine;
 /// <summary>Builds the approval request view of a plan, for everyone or for an approver.</summary>
 public static class ApprovalViews
 {
-    public const string PostKey = "approval";
-
     /// <summary>The request; given <paramref name="now"/>, its summary warns of schedule problems, as approvers must see them.</summary>
     public static ApprovalView Build(Plan plan, bool forApprover, string? notice = null, DateTimeOffset? now = null)
     {
@@ -19,7 +17,7 @@ public static class ApprovalViews
             plan.Id,
             plan.Title,
             plan.Revision,
-            Plan.Describe(plan.State),
+            PlanWording.State(plan.State),
             plan.Owner.ToString(),
             plan.Quorum == Quorum.All ? "every approver" : "any one approver",
             PlanSummaries.Build(plan, full: false, now),

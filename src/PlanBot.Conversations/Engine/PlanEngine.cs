@@ -1,25 +1,35 @@
-using System.Text.RegularExpressions;
+using PlanBot.Conversations.Engine.Commands;
+using PlanBot.Conversations.Engine.Flows;
 using PlanBot.Conversations.Ports;
-using PlanBot.Conversations.State;
 using PlanBot.Conversations.Turns;
 using PlanBot.Conversations.Views;
+using PlanBot.Domain.Checklist;
 using PlanBot.Domain.Plans;
 
 namespace PlanBot.Conversations.Engine;
 
 /// <summary>
-/// Runs one turn of a conversation: commands, the interview and its answers, approvals and release
-/// channels. It reads documents through the store ports, changes those in <see cref="TurnWork"/>
-/// and leaves views to send; it knows nothing of Teams, Slack or how documents are stored.
-/// The flows live in the partial files beside this one.
+/// Runs one turn of a conversation: it hands the turn to the flow it belongs to (a command from the
+/// command table, an answer to the interview, a card action to the flow that made the card). The
+/// flows read documents through the store ports, change those in <see cref="TurnWork"/> and leave
+/// views to send; none knows anything of Teams, Slack or how documents are stored.
 /// </summary>
-public sealed partial class PlanEngine(
-    IConversationStore store,
-    EngineOptions options,
-    ITenantStore? tenants = null,
-    IPeopleDirectory? people = null,
-    IExportLinks? exports = null)
+public sealed class PlanEngine
 {
+    /// <summary>Longer documents go by link only: a chat message this size is already hard to read.</summary>
+    public const int InlineExportLimit = 12_000;
+
+    public static readonly TimeSpan ExportLinkLifetime = TimeSpan.FromMinutes(15);
+
+    private readonly EngineFlows flows;
+
+    public PlanEngine(IConversationStore store, EngineOptions options, ITenantStore? tenants = null, IPeopleDirectory? people = null, IExportLinks? exports = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        flows = new EngineFlows(store, options, tenants, people, exports);
+    }
+
     public async Task HandleAsync(TurnWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -28,17 +38,20 @@ public sealed partial class PlanEngine(
             switch (work.Turn.Kind)
             {
                 case TurnKind.Installed:
-                    await RecordInstallationAsync(work, removed: false, cancellationToken);
+                    await flows.ReleaseChannel.RecordInstallationAsync(work, removed: false, cancellationToken);
                     work.Reply(HelpText.View(HelpText.Welcome + " Start with `plan <product> <version>`."));
                     break;
-                case TurnKind.InstallationChanged:
-                    await RecordInstallationAsync(work, removed: work.Turn.Text == "remove", cancellationToken);
+                case TurnKind.AppInstalled:
+                    await flows.ReleaseChannel.RecordInstallationAsync(work, removed: false, cancellationToken);
+                    break;
+                case TurnKind.Removed:
+                    await flows.ReleaseChannel.RecordInstallationAsync(work, removed: true, cancellationToken);
                     break;
                 case TurnKind.Action:
-                    await HandleActionAsync(work, cancellationToken);
+                    await ActAsync(work, work.Turn.Action, cancellationToken);
                     break;
                 default:
-                    await HandleMessageAsync(work, work.Turn.Text.Trim(), cancellationToken);
+                    await MessageAsync(work, work.Turn.Text.Trim(), cancellationToken);
                     break;
             }
         }
@@ -46,156 +59,66 @@ public sealed partial class PlanEngine(
         {
             work.Replies.Clear();
             work.Posts.Clear();
-            work.Reply(new NoticeView(refused.Message, Tone.Problem));
+            var plan = work.Active?.Document.Plan;
+            work.Reply(new NoticeView(plan is null ? refused.Message : PlanWording.Refusal(refused, plan), Tone.Problem));
             AskAgainIfInterviewing(work);
         }
     }
 
-    private async Task HandleMessageAsync(TurnWork work, string text, CancellationToken cancellationToken)
+    private async Task MessageAsync(TurnWork work, string text, CancellationToken cancellationToken)
     {
-        var command = CommandParser.Parse(text);
-        switch (command?.Name)
+        if (ChatCommands.Parse(text) is var (command, arguments))
         {
-            case null:
-                break;
-            case "help":
-                work.Reply(HelpText.View());
+            if (command.NeedsPlan && work.Active is null)
+            {
+                work.Reply(Prompts.NoPlanYet());
                 return;
-            case "plan":
-                await StartOrResumeAsync(work, command.Arguments, cancellationToken);
-                return;
-            case "list":
-                await ListAsync(work, cancellationToken);
-                return;
-            case "pending":
-                await PendingAsync(work, cancellationToken);
-                return;
-            case "channel":
-                await ChannelAsync(work, command.Arguments, cancellationToken);
-                return;
-            case "baseline":
-                await BaselineAsync(work, command.Arguments, cancellationToken);
-                return;
-            case "fresh":
-                await FreshAsync(work, cancellationToken);
-                return;
-            default:
-                if (work.Active is null)
-                {
-                    work.Reply(NoPlanYet());
-                    return;
-                }
+            }
 
-                await RunPlanCommandAsync(work, command, cancellationToken);
-                return;
+            await command.Run(flows, work, arguments, cancellationToken);
+            return;
         }
 
         if (work.Active is null)
         {
-            work.Reply(NoPlanYet(text.Length == 0 ? null : "I'm not working on a plan in this conversation yet."));
+            work.Reply(Prompts.NoPlanYet(text.Length == 0 ? null : "I'm not working on a plan in this conversation yet."));
             return;
         }
 
-        await AnswerAsync(work, text, cancellationToken);
+        await flows.Interview.AnswerAsync(work, text, cancellationToken);
     }
 
-    private async Task RunPlanCommandAsync(TurnWork work, Command command, CancellationToken cancellationToken)
+    private async Task ActAsync(TurnWork work, TurnAction? action, CancellationToken cancellationToken)
     {
-        var plan = work.Active!.Document.Plan;
-        switch (command.Name)
+        switch (action)
         {
-            case "status":
-                work.Reply(await SummaryAsync(work, plan, full: false, cancellationToken));
+            case AnswerAction answer:
+                await flows.QuestionCards.AnswerAsync(work, answer, cancellationToken);
                 break;
-            case "show":
-                work.Reply(await SummaryAsync(work, plan, full: true, cancellationToken));
+            case SkipAction skip:
+                await flows.QuestionCards.SkipAsync(work, skip, cancellationToken);
                 break;
-            case "keep":
-                Keep(work);
+            case DecideAction decide:
+                await flows.Approval.DecideOnCardAsync(work, decide, cancellationToken);
                 break;
-            case "remove":
-                Remove(work);
+            case RefreshApprovalAction refresh:
+                await flows.Approval.RefreshAsync(work, refresh, cancellationToken);
                 break;
-            case "export":
-                Export(work);
-                break;
-            case "history":
-                work.Reply(History(plan));
-                break;
-            case "skip":
-                Skip(work);
-                break;
-            case "back":
-                Back(work);
-                break;
-            case "edit":
-                Edit(work, command.Arguments);
-                break;
-            case "cancel":
-                Cancel(work);
-                break;
-            case "quorum":
-                SetQuorum(work, command.Arguments);
-                break;
-            case "submit":
-                await SubmitAsync(work, cancellationToken);
-                break;
-            case "assign":
-                await AssignAsync(work, command.Arguments, cancellationToken);
-                break;
-            case "approve":
-                Decide(work, work.Active!, Verdict.Approve, null, plan.Revision, fromCard: false);
-                break;
-            case "reject":
-                Decide(work, work.Active!, Verdict.Reject, command.Arguments, plan.Revision, fromCard: false);
+            default:
+                work.InvokeResponse = new NoticeView("That button is not something I can act on here. Type `help` to see what I can do.", Tone.Problem);
+                work.Reply(work.InvokeResponse);
                 break;
         }
     }
 
-    private void AskAgainIfInterviewing(TurnWork work)
+    private static void AskAgainIfInterviewing(TurnWork work)
     {
         if (work.Turn.Kind != TurnKind.Action
             && work.Active is { } active
             && work.Session.Cursor is { } cursor
-            && Domain.Checklist.PlanChecklist.Find(cursor) is { } question)
+            && PlanChecklist.Find(cursor) is { } question)
         {
-            work.Reply(Ask(work, active.Document.Plan, question));
+            work.Reply(Prompts.Ask(work, active.Document.Plan, question));
         }
     }
-
-    /// <summary>The summary with schedule warnings and, for a plan from a baseline, what changed against it.</summary>
-    private async Task<PlanSummaryView> SummaryAsync(TurnWork work, Plan plan, bool full, CancellationToken cancellationToken)
-    {
-        var baseline = plan.BaselinePlanId is { } id
-            ? (await store.GetPlanAsync(plan.TenantId, id, cancellationToken))?.Document.Plan
-            : null;
-        return PlanSummaries.Build(plan, full, work.Now, baseline);
-    }
-
-    /// <summary>
-    /// Tells the plan's owner in their personal chat (a decision, a finished section), unless the owner
-    /// is the one acting here and sees the turn's own replies.
-    /// </summary>
-    private static void TellOwner(TurnWork work, Plan plan, NoticeView notice)
-    {
-        if (plan.Owner.SameAs(work.From) || !plan.Owner.IsResolved)
-        {
-            return;
-        }
-
-        work.Post(notice, work.PersonalChat, DeliveryMode.Direct, recipient: plan.Owner);
-    }
-
-    private static HelpView NoPlanYet(string? why = null) =>
-        HelpText.View($"{why ?? "Hi!"} Start a plan with `plan <product> <version>`, for example `plan Contoso.Web 2.4`.".Trim());
-
-    private static bool Same(Plan plan, string product, string version) =>
-        string.Equals(plan.Product, product, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(plan.Version, version, StringComparison.OrdinalIgnoreCase);
-
-    [GeneratedRegex(@"^[\p{L}\p{N}._\-]{1,64}$")]
-    private static partial Regex ProductName();
-
-    [GeneratedRegex(@"^[\p{L}\p{N}.\-+]{1,32}$")]
-    private static partial Regex VersionName();
 }

@@ -17,7 +17,7 @@ public static class PlanMarkdown
         var doc = new StringBuilder();
         var completeness = plan.Completeness();
         doc.Append(CultureInfo.InvariantCulture, $"# Deployment plan: {plan.Title}\n\n");
-        doc.Append(CultureInfo.InvariantCulture, $"- State: {Plan.Describe(plan.State)}, revision {plan.Revision}\n");
+        doc.Append(CultureInfo.InvariantCulture, $"- State: {PlanWording.State(plan.State)}, revision {plan.Revision}\n");
         doc.Append(CultureInfo.InvariantCulture, $"- Owner (deployment engineer): {plan.Owner}\n");
         doc.Append(CultureInfo.InvariantCulture, $"- Complete: {completeness.Percent}% ({completeness.Answered} of {completeness.Total} checklist questions)\n");
         if (plan.BaselineTitle is not null)

@@ -35,7 +35,7 @@ public static class PlanSummaries
         return new PlanSummaryView(
             plan.Id,
             plan.Title,
-            Plan.Describe(plan.State),
+            PlanWording.State(plan.State),
             plan.Owner.ToString(),
             completeness.Percent,
             completeness.Answered,

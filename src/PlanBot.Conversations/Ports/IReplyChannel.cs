@@ -4,8 +4,11 @@ using PlanBot.Conversations.Views;
 
 namespace PlanBot.Conversations.Ports;
 
-/// <summary>Where a delivered message now lives: the conversation (a new thread's id) and the message id.</summary>
-public sealed record DeliveryReceipt(string? ConversationId, string? ActivityId);
+/// <summary>
+/// Where a delivered message now lives: the conversation (a new thread's id, with <paramref name="Thread"/>
+/// saying which channel it is in) and the message id.
+/// </summary>
+public sealed record DeliveryReceipt(string? ConversationId, string? ActivityId, ConversationThread? Thread = null);
 
 /// <summary>A channel's way of showing views and delivering them: Bot Framework, Slack, or a test.</summary>
 public interface IReplyChannel

@@ -46,7 +46,7 @@ public static class ReminderMessages
         var note = $"Reminder: {plan.Owner} asked you {Waited(now - assignment.At)} ago to answer section {section.Number}, {section.Title}, of the deployment plan for {plan.Title}; "
             + $"{Count(open.Count, "question")} still open. Reply here to answer; `skip` leaves a question to {plan.Owner}.";
         // The chat is recorded once the first request reached the assignee; until then there is nowhere to remind them.
-        if (!document.Posts.TryGetValue(PostRegistry.AssignmentKey(assignment.Section), out var chat))
+        if (!document.Posts.TryGetValue(PostKeys.Assignment(assignment.Section), out var chat))
         {
             return null;
         }
@@ -59,7 +59,7 @@ public static class ReminderMessages
     {
         var plan = document.Plan;
         var awaiting = plan.AwaitingDecision();
-        if (awaiting.Count == 0 || !document.Posts.TryGetValue(ApprovalViews.PostKey, out var request))
+        if (awaiting.Count == 0 || !document.Posts.TryGetValue(PostKeys.Approval, out var request))
         {
             return null;
         }

@@ -26,7 +26,7 @@ public static class ReminderSchedule
             .ToList();
         // Plans submitted before the time of review was recorded count from their approval request.
         var inReviewSince = plan.InReviewSince
-            ?? (document.Posts.TryGetValue(ApprovalViews.PostKey, out var request) ? request.At : null);
+            ?? (document.Posts.TryGetValue(PostKeys.Approval, out var request) ? request.At : null);
         if (inReviewSince is { } since && plan.AwaitingDecision().Count > 0)
         {
             subjects.Add(new ReminderSubject($"approval:{plan.Revision}", since, null));

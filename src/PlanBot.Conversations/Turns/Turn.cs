@@ -15,4 +15,4 @@ public sealed record Turn(
     string Text,
     IReadOnlyList<Mention> Mentions,
     string? TimeZone = null,
-    CardAction? Action = null);
+    TurnAction? Action = null);

@@ -11,6 +11,9 @@ public enum TurnKind
     /// <summary>The bot was added to this conversation (welcome and remember it).</summary>
     Installed,
 
-    /// <summary>The app was installed ("add") or removed ("remove") here; the text says which.</summary>
-    InstallationChanged,
+    /// <summary>The app was installed here (remember it, without a welcome: one follows when the bot joins).</summary>
+    AppInstalled,
+
+    /// <summary>The bot was removed from this conversation, or the app uninstalled.</summary>
+    Removed,
 }

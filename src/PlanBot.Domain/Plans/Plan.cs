@@ -88,7 +88,7 @@ public sealed record Plan
         var question = PlanChecklist.Get(answer.QuestionId);
         if (question.Id == ApproversQuestion && !IsOwner(answer.Provenance.AnsweredBy))
         {
-            throw new PlanRuleException($"Only the plan's owner, {Owner}, may change the approvers.");
+            throw new PlanRuleException(PlanRule.OwnerOnly, $"Only the plan's owner, {Owner}, may change the approvers.");
         }
 
         var answers = new Dictionary<string, Answer>(Answers) { [answer.QuestionId] = answer };
@@ -109,7 +109,7 @@ public sealed record Plan
         var question = PlanChecklist.Get(questionId);
         if (question.Id == ApproversQuestion && !IsOwner(by))
         {
-            throw new PlanRuleException($"Only the plan's owner, {Owner}, may change the approvers.");
+            throw new PlanRuleException(PlanRule.OwnerOnly, $"Only the plan's owner, {Owner}, may change the approvers.");
         }
 
         EnsureEditable();
@@ -130,7 +130,7 @@ public sealed record Plan
 
         if (question.Id == ApproversQuestion && !IsOwner(by))
         {
-            throw new PlanRuleException($"Only the plan's owner, {Owner}, may change the approvers.");
+            throw new PlanRuleException(PlanRule.OwnerOnly, $"Only the plan's owner, {Owner}, may change the approvers.");
         }
 
         var answers = new Dictionary<string, Answer>(Answers);
@@ -169,43 +169,54 @@ public sealed record Plan
         EnsureOwner(by, "submit it");
         if (State is not (PlanState.Draft or PlanState.Rejected))
         {
-            throw new PlanRuleException(State == PlanState.Cancelled
-                ? "The plan is cancelled; reopen it before submitting."
-                : $"The plan is already {Describe(State)}.");
+            throw State == PlanState.Cancelled
+                ? new PlanRuleException(PlanRule.Cancelled, "The plan is cancelled; reopen it before submitting.")
+                : new PlanRuleException(PlanRule.AlreadySubmitted, $"The plan is already {(State == PlanState.Approved ? "approved" : "in review")}.");
         }
 
         var completeness = Completeness();
         if (!completeness.IsComplete)
         {
             var items = completeness.Missing.Concat(completeness.Unconfirmed).Select(q => q.Text);
-            throw new PlanRuleException($"The plan is not complete yet. Still open: {string.Join("; ", items)}");
+            throw new PlanRuleException(PlanRule.Incomplete, $"The plan is not complete yet. Still open: {string.Join("; ", items)}");
         }
 
         if (Approvers.Count == 0)
         {
-            throw new PlanRuleException("The plan names no approvers (section 5).");
+            throw new PlanRuleException(PlanRule.NoApprovers, "The plan names no approvers (section 5).");
         }
 
         return this with { State = PlanState.InReview, InReviewSince = now, History = Append(now, by, "Submitted the plan for approval") };
     }
 
-    /// <summary>Records an approver's decision on the current revision.</summary>
-    public Plan Decide(PersonRef approver, Verdict verdict, string? reason, DateTimeOffset now)
+    /// <summary>
+    /// Records an approver's decision on the current revision. <paramref name="seenRevision"/> is the
+    /// revision the approver was shown, when known: a decision on anything else is refused, so an
+    /// approval never counts for content its approver did not see.
+    /// </summary>
+    public Plan Decide(PersonRef approver, Verdict verdict, string? reason, DateTimeOffset now, int? seenRevision = null)
     {
         ArgumentNullException.ThrowIfNull(approver);
-        if (State is not (PlanState.InReview or PlanState.Approved))
-        {
-            throw new PlanRuleException($"The plan is {Describe(State)}; only a plan in review takes decisions.");
-        }
-
         if (!IsApprover(approver))
         {
-            throw new PlanRuleException($"Only the approvers named in section 5 may decide: {string.Join(", ", Approvers)}.");
+            throw Approvers.Count == 0
+                ? new PlanRuleException(PlanRule.NoApprovers, "The plan names no approvers yet (section 5), so nobody can decide on it.")
+                : new PlanRuleException(PlanRule.NotAnApprover, $"Only the approvers named in section 5 may decide: {string.Join(", ", Approvers)}.");
+        }
+
+        if (State is not (PlanState.InReview or PlanState.Approved))
+        {
+            throw new PlanRuleException(PlanRule.NotInReview, "Only a plan in review takes decisions.");
+        }
+
+        if (seenRevision is { } seen && seen != Revision)
+        {
+            throw new PlanRuleException(PlanRule.RevisionChanged, $"The plan changed since this was shown to you (revision {seen} then, {Revision} now).");
         }
 
         if (verdict == Verdict.Reject && string.IsNullOrWhiteSpace(reason))
         {
-            throw new PlanRuleException("A rejection needs a reason.");
+            throw new PlanRuleException(PlanRule.ReasonRequired, "A rejection needs a reason.");
         }
 
         var current = Decisions.LastOrDefault(d => !d.Stale && d.Approver.SameAs(approver) && d.Revision == Revision);
@@ -234,7 +245,7 @@ public sealed record Plan
         EnsureOwner(by, "assign sections");
         if (section == Section.Approvers)
         {
-            throw new PlanRuleException("Section 5, the approvers, stays with the plan's owner.");
+            throw new PlanRuleException(PlanRule.ApproversStayWithOwner, "Section 5, the approvers, stays with the plan's owner.");
         }
 
         var assignments = Assignments.Where(a => a.Section != section).Append(new Assignment(section, assignee, now)).ToList();
@@ -295,16 +306,6 @@ public sealed record Plan
             ? []
             : Assignments.Where(a => PlanChecklist.In(a.Section).Any(q => IsOpen(q.Id))).ToList();
 
-    public static string Describe(PlanState state) => state switch
-    {
-        PlanState.Draft => "a draft",
-        PlanState.InReview => "in review",
-        PlanState.Approved => "approved",
-        PlanState.Rejected => "rejected",
-        PlanState.Cancelled => "cancelled",
-        _ => state.ToString(),
-    };
-
     private bool ApprovalReached()
     {
         var approvals = Decisions.Where(d => !d.Stale && d.Revision == Revision && d.Verdict == Verdict.Approve).ToList();
@@ -344,7 +345,7 @@ public sealed record Plan
     {
         if (State == PlanState.Cancelled)
         {
-            throw new PlanRuleException($"The plan for {Title} is cancelled. Type `plan {Product} {Version}` to reopen it.");
+            throw new PlanRuleException(PlanRule.Cancelled, $"The plan for {Title} is cancelled; reopen it to change it.");
         }
     }
 
@@ -352,7 +353,7 @@ public sealed record Plan
     {
         if (!IsOwner(by))
         {
-            throw new PlanRuleException($"Only the plan's owner, {Owner}, may {what}.");
+            throw new PlanRuleException(PlanRule.OwnerOnly, $"Only the plan's owner, {Owner}, may {what}.");
         }
     }
 

@@ -1,14 +1,23 @@
 namespace PlanBot.Domain.Plans;
 
-/// <summary>A move the plan's rules do not allow; the message is written for the person who tried it.</summary>
+/// <summary>
+/// A move the plan's rules do not allow. <see cref="Rule"/> says which rule; the message explains it
+/// in plain words, without any channel's commands or formatting.
+/// </summary>
 public sealed class PlanRuleException : Exception
 {
-    public PlanRuleException(string message)
+    public PlanRuleException(PlanRule rule, string message)
         : base(message)
     {
+        Rule = rule;
     }
 
     public PlanRuleException()
+    {
+    }
+
+    public PlanRuleException(string message)
+        : base(message)
     {
     }
 
@@ -16,4 +25,6 @@ public sealed class PlanRuleException : Exception
         : base(message, innerException)
     {
     }
+
+    public PlanRule Rule { get; }
 }

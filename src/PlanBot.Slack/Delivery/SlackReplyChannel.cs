@@ -53,7 +53,8 @@ public sealed class SlackReplyChannel(SlackWebApiClient api, SlackInstallations 
             {
                 case DeliveryMode.NewThread:
                     var posted = await api.PostMessageAsync(new PostMessageRequest { Channel = channel, Text = reply.Reply.Text, Blocks = blocks }, cancellationToken);
-                    return new DeliveryReceipt(SlackConversationId.Id(posted.Channel ?? channel, posted.Ts), posted.Ts);
+                    var threadId = SlackConversationId.Id(posted.Channel ?? channel, posted.Ts);
+                    return new DeliveryReceipt(threadId, posted.Ts, SlackConversationId.Thread(threadId));
                 case DeliveryMode.Update when reply.UpdateActivityId is { } ts:
                     var updated = await api.UpdateMessageAsync(new UpdateMessageRequest { Channel = channel, Ts = ts, Text = reply.Reply.Text, Blocks = blocks }, cancellationToken);
                     return new DeliveryReceipt(to.ConversationId, updated.Ts ?? ts);

@@ -1,6 +1,9 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
+using PlanBot.Cards.Actions;
 using PlanBot.Conversations.Turns;
 using PlanBot.Domain.Answers;
+using PlanBot.Domain.Plans;
 using PlanBot.Slack.Commands;
 using PlanBot.Slack.Delivery;
 using PlanBot.Slack.Events;
@@ -141,7 +144,7 @@ public sealed class SlackInbound(
         }
 
         var where = new ConversationRef(SlackTenancy.Channel, tenant, team, ConversationKind.Channel, TeamId: envelope.TeamId);
-        var turn = new Turn(TurnKind.InstallationChanged, eventId, where, new PersonRef(string.Empty, "Slack"), "remove", []);
+        var turn = new Turn(TurnKind.Removed, eventId, where, new PersonRef(string.Empty, "Slack"), string.Empty, []);
         return new SlackWork(SlackAck.Empty, _ => Task.FromResult<SlackAck?>(Enqueue("event", team, _ => Task.FromResult(turn)) ? null : SlackAck.Busy));
     }
 
@@ -157,10 +160,10 @@ public sealed class SlackInbound(
         var data = FlatJson.Read(action.Value);
         switch (action.ActionId)
         {
-            case SlackIds.Reject when data.TryGetValue("planId", out var planId) && data.TryGetValue("revision", out var revision) && !string.IsNullOrWhiteSpace(planId) && !string.IsNullOrWhiteSpace(revision):
+            case SlackIds.Reject when data.TryGetValue(CardDataKeys.PlanId, out var planId) && data.TryGetValue(CardDataKeys.Revision, out var revision) && !string.IsNullOrWhiteSpace(planId) && !string.IsNullOrWhiteSpace(revision):
                 // views.open first: the trigger id is good for 3 seconds, once.
                 return new SlackWork(SlackAck.Empty, ct => OpenModalAsync(payload, "reject", RejectModal.Build(planId, revision, conversationId, channelName), ct));
-            case SlackIds.AnswerForm when data.TryGetValue("planId", out var planId) && data.TryGetValue("questionId", out var questionId) && !string.IsNullOrWhiteSpace(planId) && !string.IsNullOrWhiteSpace(questionId):
+            case SlackIds.AnswerForm when data.TryGetValue(CardDataKeys.PlanId, out var planId) && data.TryGetValue(CardDataKeys.QuestionId, out var questionId) && !string.IsNullOrWhiteSpace(planId) && !string.IsNullOrWhiteSpace(questionId):
                 return new SlackWork(SlackAck.Empty, ct => OpenModalAsync(payload, "answer", AnswerModal.Build(planId, questionId, conversationId, channelName), ct));
             default:
                 return new SlackWork(SlackAck.Empty, _ => Task.FromResult(
@@ -177,46 +180,37 @@ public sealed class SlackInbound(
         }
 
         var metadata = FlatJson.Read(view.PrivateMetadata);
-        if (!metadata.TryGetValue("conversation", out var conversationId) || !SlackConversationId.IsWellFormed(conversationId))
+        if (!metadata.TryGetValue(SlackIds.ConversationMetadata, out var conversationId) || !SlackConversationId.IsWellFormed(conversationId))
         {
             return Ignored("view_submission", view.CallbackId);
         }
 
-        metadata.TryGetValue("channelName", out var channelName);
+        metadata.TryGetValue(SlackIds.ChannelNameMetadata, out var channelName);
         switch (view.CallbackId)
         {
-            case SlackIds.RejectModal when metadata.ContainsKey("planId") && metadata.ContainsKey("revision"):
+            case SlackIds.RejectModal when metadata.TryGetValue(CardDataKeys.PlanId, out var planId) && metadata.TryGetValue(CardDataKeys.Revision, out var revision):
                 var reason = view.State?.Read(SlackIds.ReasonInput, SlackIds.ReasonInput);
                 if (string.IsNullOrWhiteSpace(reason))
                 {
                     return new SlackWork(SlackAck.Errors(SlackIds.ReasonInput, "Give the reason for rejecting the plan."));
                 }
 
-                return Submit(payload, conversationId, channelName, new CardAction("reject", new Dictionary<string, string>(StringComparer.Ordinal)
-                {
-                    ["planId"] = metadata["planId"],
-                    ["revision"] = metadata["revision"],
-                    ["reason"] = reason.Trim(),
-                }), SlackIds.ReasonInput);
-            case SlackIds.AnswerModal when metadata.ContainsKey("planId") && metadata.ContainsKey("questionId"):
+                var rejected = int.TryParse(revision, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : (int?)null;
+                return Submit(payload, conversationId, channelName, new DecideAction(planId, rejected, Verdict.Reject, reason.Trim()), SlackIds.ReasonInput);
+            case SlackIds.AnswerModal when metadata.TryGetValue(CardDataKeys.PlanId, out var planId) && metadata.TryGetValue(CardDataKeys.QuestionId, out var questionId):
                 var answer = view.State?.Read(SlackIds.AnswerInput, SlackIds.AnswerInput);
                 if (string.IsNullOrWhiteSpace(answer))
                 {
                     return new SlackWork(SlackAck.Errors(SlackIds.AnswerInput, "Type an answer, or close this and type `skip`."));
                 }
 
-                return Submit(payload, conversationId, channelName, new CardAction("answer", new Dictionary<string, string>(StringComparer.Ordinal)
-                {
-                    ["planId"] = metadata["planId"],
-                    ["questionId"] = metadata["questionId"],
-                    ["answer"] = answer.Trim(),
-                }), SlackIds.AnswerInput);
+                return Submit(payload, conversationId, channelName, new AnswerAction(planId, questionId, answer.Trim()), SlackIds.AnswerInput);
             default:
                 return Ignored("view_submission", view.CallbackId);
         }
     }
 
-    private SlackWork Submit(InteractionPayload payload, string conversationId, string? channelName, CardAction action, string inputBlock) =>
+    private SlackWork Submit(InteractionPayload payload, string conversationId, string? channelName, TurnAction action, string inputBlock) =>
         new(SlackAck.Empty, _ => Task.FromResult(
             Enqueue("submission", conversationId, ct => mapper.FromSubmissionAsync(payload, conversationId, channelName, action, ct))
                 ? null

@@ -1,3 +1,4 @@
+using PlanBot.Cards.Actions;
 using PlanBot.Domain.Answers;
 using PlanBot.Domain.Checklist;
 using PlanBot.Slack.Blocks;
@@ -15,7 +16,7 @@ public static class AnswerModal
         ArgumentException.ThrowIfNullOrWhiteSpace(planId);
         ArgumentException.ThrowIfNullOrWhiteSpace(questionId);
         var question = PlanChecklist.Find(questionId);
-        var metadata = FlatJson.Write(("planId", planId), ("questionId", questionId), ("conversation", conversationId), ("channelName", channelName));
+        var metadata = FlatJson.Write((CardDataKeys.PlanId, planId), (CardDataKeys.QuestionId, questionId), (SlackIds.ConversationMetadata, conversationId), (SlackIds.ChannelNameMetadata, channelName));
         var blocks = new List<Block>();
         if (question?.Hint is { } hint)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PlanBot.Cards.Actions;
 using PlanBot.Conversations.Views;
 using PlanBot.Slack.Blocks;
 
@@ -64,7 +65,7 @@ public static class ApprovalBlocks
 
         blocks.Add(new DividerBlock());
         blocks.Add(new SectionBlock(new Mrkdwn(Decisions(approval.Decisions))));
-        var value = FlatJson.Write(("planId", approval.PlanId), ("revision", approval.Revision));
+        var value = FlatJson.Write((CardDataKeys.PlanId, approval.PlanId), (CardDataKeys.Revision, approval.Revision));
         blocks.Add(new ActionsBlock(
         [
             new ButtonElement(SlackIds.Approve, new PlainText("Approve"))

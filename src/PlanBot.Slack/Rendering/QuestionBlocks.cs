@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PlanBot.Cards.Actions;
 using PlanBot.Conversations.Views;
 using PlanBot.Domain.Checklist;
 using PlanBot.Slack.Blocks;
@@ -52,7 +53,7 @@ public static class QuestionBlocks
             blocks.Add(new SectionBlock(new Mrkdwn(SlackMrkdwn.Fit(question.CurrentAnswer, BlockLimits.SectionText))));
         }
 
-        var value = FlatJson.Write(("planId", question.PlanId), ("questionId", question.QuestionId));
+        var value = FlatJson.Write((CardDataKeys.PlanId, question.PlanId), (CardDataKeys.QuestionId, question.QuestionId));
         var buttons = new List<BlockElement> { new ButtonElement(SlackIds.Skip, new PlainText("Skip")) { Value = value } };
         if (question.Kind is AnswerKind.FreeText or AnswerKind.YesNoWithDetail)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PlanBot.Cards.Actions;
 using PlanBot.Slack.Blocks;
 
 namespace PlanBot.Slack.Rendering;
@@ -14,10 +15,10 @@ public static class RejectModal
         ArgumentException.ThrowIfNullOrWhiteSpace(planId);
         ArgumentException.ThrowIfNullOrWhiteSpace(revision);
         var metadata = FlatJson.Write(
-            ("planId", planId),
-            ("revision", int.TryParse(revision, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : revision),
-            ("conversation", conversationId),
-            ("channelName", channelName));
+            (CardDataKeys.PlanId, planId),
+            (CardDataKeys.Revision, int.TryParse(revision, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : revision),
+            (SlackIds.ConversationMetadata, conversationId),
+            (SlackIds.ChannelNameMetadata, channelName));
         return new ModalView(new PlainText("Reject the plan"),
         [
             new SectionBlock(new Mrkdwn(SlackMrkdwn.Fit(

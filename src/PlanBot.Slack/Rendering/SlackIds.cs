@@ -1,3 +1,5 @@
+using PlanBot.Cards.Actions;
+
 namespace PlanBot.Slack.Rendering;
 
 /// <summary>
@@ -6,14 +8,14 @@ namespace PlanBot.Slack.Rendering;
 /// </summary>
 public static class SlackIds
 {
-    /// <summary>Approve the plan: value <c>{"planId","revision"}</c>; becomes the card action <c>approve</c>.</summary>
-    public const string Approve = "approve";
+    /// <summary>Approve the plan: value <c>{"planId","revision"}</c>; read as the decision to approve.</summary>
+    public const string Approve = CardVerbs.Approve;
 
     /// <summary>Reject the plan: value <c>{"planId","revision"}</c>; opens the reason modal first.</summary>
-    public const string Reject = "reject";
+    public const string Reject = CardVerbs.Reject;
 
-    /// <summary>Skip the open question: value <c>{"planId","questionId"}</c>; becomes the chat command <c>skip</c>.</summary>
-    public const string Skip = "skip";
+    /// <summary>Skip the open question: value <c>{"planId","questionId"}</c>; read as skipping that question.</summary>
+    public const string Skip = CardVerbs.Skip;
 
     /// <summary>Answer in a form: value <c>{"planId","questionId"}</c>; opens the answer modal.</summary>
     public const string AnswerForm = "answer_form";
@@ -26,10 +28,15 @@ public static class SlackIds
     /// <summary>The reject modal's callback id, and the block and action id of its reason input.</summary>
     public const string RejectModal = "reject";
 
-    public const string ReasonInput = "reason";
+    public const string ReasonInput = CardInputIds.Reason;
 
     /// <summary>The answer modal's callback id, and the block and action id of its answer input.</summary>
     public const string AnswerModal = "answer";
 
-    public const string AnswerInput = "answer";
+    public const string AnswerInput = CardInputIds.Answer;
+
+    /// <summary>A modal's private metadata: the conversation its submission answers in, and that channel's name.</summary>
+    public const string ConversationMetadata = "conversation";
+
+    public const string ChannelNameMetadata = "channelName";
 }

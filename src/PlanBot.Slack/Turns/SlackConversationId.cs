@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using PlanBot.Conversations.Turns;
 
 namespace PlanBot.Slack.Turns;
 
@@ -17,6 +18,10 @@ public static class SlackConversationId
         var cut = conversationId.IndexOf(':', StringComparison.Ordinal);
         return cut < 0 ? (conversationId, null) : (conversationId[..cut], conversationId[(cut + 1)..]);
     }
+
+    /// <summary>The thread a conversation id names (a channel and a message <c>ts</c>), or null for a channel itself.</summary>
+    public static ConversationThread? Thread(string conversationId) =>
+        Parse(conversationId) is (var channel, { } ts) ? new ConversationThread(channel, ts) : null;
 
     /// <summary>True for ids PlanBot itself made: a channel id and an optional message timestamp.</summary>
     public static bool IsWellFormed([NotNullWhen(true)] string? conversationId) =>

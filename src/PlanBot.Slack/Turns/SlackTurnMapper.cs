@@ -1,3 +1,4 @@
+using PlanBot.Cards.Actions;
 using PlanBot.Conversations.Turns;
 using PlanBot.Domain.Answers;
 using PlanBot.Slack.Commands;
@@ -72,11 +73,11 @@ public sealed class SlackTurnMapper(SlackTenancy tenancy, SlackUserDirectory use
         }
 
         var where = await ActionConversationAsync(payload, action.ActionId, cancellationToken);
-        return await ActionTurnAsync(payload, where, new CardAction(action.ActionId!, data), cancellationToken);
+        return await ActionTurnAsync(payload, where, CardActions.Read(action.ActionId!, data), cancellationToken);
     }
 
-    /// <summary>A modal's submission, as the card action <paramref name="verb"/> in the conversation its metadata names.</summary>
-    public async Task<Turn> FromSubmissionAsync(InteractionPayload payload, string conversationId, string? channelName, CardAction action, CancellationToken cancellationToken)
+    /// <summary>A modal's submission, as <paramref name="action"/> in the conversation its metadata names.</summary>
+    public async Task<Turn> FromSubmissionAsync(InteractionPayload payload, string conversationId, string? channelName, TurnAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payload);
         ArgumentNullException.ThrowIfNull(action);
@@ -125,11 +126,11 @@ public sealed class SlackTurnMapper(SlackTenancy tenancy, SlackUserDirectory use
             return "help";
         }
 
-        var command = Conversations.Engine.CommandParser.Parse(text);
+        var command = Conversations.Engine.Commands.CommandParser.Parse(text);
         return command is not null ? text : $"plan {text}";
     }
 
-    private async Task<Turn> ActionTurnAsync(InteractionPayload payload, ConversationRef where, CardAction action, CancellationToken cancellationToken)
+    private async Task<Turn> ActionTurnAsync(InteractionPayload payload, ConversationRef where, TurnAction action, CancellationToken cancellationToken)
     {
         var (from, zone) = await PersonAsync(payload.User?.Id ?? string.Empty, payload.User?.Name ?? payload.User?.Username, cancellationToken);
         var activityId = $"action:{payload.TriggerId ?? Guid.NewGuid().ToString("N")}";
@@ -137,7 +138,7 @@ public sealed class SlackTurnMapper(SlackTenancy tenancy, SlackUserDirectory use
     }
 
     private ConversationRef Reference(string? teamId, string? enterpriseId, string conversationId, ConversationKind kind, string? botUserId) =>
-        new(SlackTenancy.Channel, tenancy.TenantFor(teamId, enterpriseId), conversationId, kind, ServiceUrl: null, TeamId: teamId, BotId: botUserId);
+        new(SlackTenancy.Channel, tenancy.TenantFor(teamId, enterpriseId), conversationId, kind, ServiceUrl: null, TeamId: teamId, BotId: botUserId, Thread: SlackConversationId.Thread(conversationId));
 
     private async Task<(PersonRef Person, string? TimeZone)> PersonAsync(string userId, string? fallbackName, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using PlanBot.Conversations.Engine.Commands;
 using PlanBot.Conversations.Engine;
 using PlanBot.Conversations.Views;
 using PlanBot.Domain.Answers;

@@ -50,15 +50,9 @@ public sealed class ChatScript
         return Deliver(new Turn(TurnKind.Message, id, Conversation, User, text, mentions, TimeZone));
     }
 
-    /// <summary>
-    /// Presses a button on a card in this conversation: <paramref name="verb"/> with the data the card
-    /// carried and the values of its inputs, as the channel adapters hand them over.
-    /// </summary>
-    public Task<TurnOutcome> Press(string verb, params (string Key, string Value)[] data)
-    {
-        var action = new CardAction(verb, data.ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal));
-        return Deliver(new Turn(TurnKind.Action, world.NextActivityId(), Conversation, User, string.Empty, [], TimeZone, action));
-    }
+    /// <summary>Presses a button on a card in this conversation, as the channel adapters read it.</summary>
+    public Task<TurnOutcome> Press(TurnAction action) =>
+        Deliver(new Turn(TurnKind.Action, world.NextActivityId(), Conversation, User, string.Empty, [], TimeZone, action));
 
     /// <summary>Delivers the last activity again, with the same id, as Teams and Slack retries do.</summary>
     public Task<TurnOutcome> Redeliver() =>

@@ -85,7 +85,8 @@ public sealed class PlanDecisionTests
     {
         var refused = Assert.Throws<PlanRuleException>(() => Complete(People.Alex).Decide(People.Alex, Verdict.Approve, null, Later));
 
-        Assert.Equal("The plan is a draft; only a plan in review takes decisions.", refused.Message);
+        Assert.Equal(PlanRule.NotInReview, refused.Rule);
+        Assert.Equal("Only a plan in review takes decisions.", refused.Message);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using PlanBot.Conversations.State;
 using PlanBot.Conversations.Engine;
 using PlanBot.Domain.Checklist;
 using PlanBot.Domain.Plans;
@@ -54,7 +55,7 @@ public sealed class ReleaseScenario(ReliabilityHost host, TeamsClient bot, strin
         Assert.Contains(submitted, d => d.IsNewThread);
         var document = (await host.Store.FindPlanAsync(OwnerChat.StoreTenant, Product, version, CancellationToken.None))!.Document;
         Assert.Equal(PlanState.InReview, document.Plan.State);
-        var post = document.Posts[ApprovalViews.PostKey];
+        var post = document.Posts[PostKeys.Approval];
         return (document.Plan, Releases with { Id = post.Thread.ConversationId });
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PlanBot.Conversations.Turns;
+using PlanBot.Domain.Plans;
 using PlanBot.Slack.Commands;
 using PlanBot.Slack.Events;
 using PlanBot.Slack.Interaction;
@@ -102,18 +103,18 @@ public sealed class SlackTurnMapperTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_button_is_a_card_action_with_its_value_and_the_inputs_merged()
+    public async Task A_button_is_read_as_its_action_with_the_inputs_merged_and_its_own_value_winning()
     {
-        var json = SlackPayloads.BlockAction("approve", """{"planId":"plan-1","revision":3}""", SlackPayloads.Approver, "C0RELEASE", "releases", "1700000000.000300");
-        json["state"] = JsonNode.Parse("""{"values":{"b2":{"note":{"type":"plain_text_input","value":"looks good"}},"b3":{"planId":{"type":"plain_text_input","value":"forged"}}}}""");
+        var json = SlackPayloads.BlockAction("reject", """{"planId":"plan-1","revision":3}""", SlackPayloads.Approver, "C0RELEASE", "releases", "1700000000.000300");
+        json["state"] = JsonNode.Parse("""{"values":{"b2":{"reason":{"type":"plain_text_input","value":"The rollback is not rehearsed"}},"b3":{"planId":{"type":"plain_text_input","value":"forged"}}}}""");
         var payload = JsonSerializer.Deserialize(json.ToJsonString(), SlackJsonContext.Default.InteractionPayload)!;
 
         var turn = await mapper.FromBlockActionAsync(payload, payload.Actions![0], CancellationToken.None);
 
         Assert.Equal(TurnKind.Action, turn.Kind);
-        Assert.Equal("approve", turn.Action!.Verb);
-        Assert.Equal(("plan-1", "3", "looks good"), (turn.Action.Get("planId"), turn.Action.Get("revision"), turn.Action.Get("note")));
+        Assert.Equal(new DecideAction("plan-1", 3, Verdict.Reject, "The rollback is not rehearsed"), turn.Action);
         Assert.Equal("C0RELEASE:1700000000.000300", turn.Conversation.ConversationId);
+        Assert.Equal(new ConversationThread("C0RELEASE", "1700000000.000300"), turn.Conversation.Thread);
         Assert.Equal(SlackPayloads.Approver, turn.From.Id);
     }
 
@@ -126,7 +127,8 @@ public sealed class SlackTurnMapperTests : IAsyncLifetime
         var turn = await mapper.FromBlockActionAsync(payload, payload.Actions![0], CancellationToken.None);
 
         Assert.Equal(("D0OWNER", ConversationKind.Personal), (turn.Conversation.ConversationId, turn.Conversation.Kind));
-        Assert.Equal("skip", turn.Action!.Verb);
+        Assert.Equal(new SkipAction("plan-1", "features"), turn.Action);
+        Assert.Null(turn.Conversation.Thread);
     }
 
     [Fact]

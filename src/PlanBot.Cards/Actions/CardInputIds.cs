@@ -1,4 +1,4 @@
-namespace PlanBot.Cards.AdaptiveCards;
+namespace PlanBot.Cards.Actions;
 
 /// <summary>The ids of the inputs on PlanBot's cards: the keys their values arrive under.</summary>
 public static class CardInputIds

@@ -1,21 +1,19 @@
-using PlanBot.Conversations.Delivery;
+using PlanBot.Conversations.Reminders;
 using PlanBot.Conversations.State;
 using PlanBot.Conversations.Views;
 using PlanBot.Domain.Answers;
 using PlanBot.Domain.Checklist;
 
-namespace PlanBot.Conversations.Engine;
+namespace PlanBot.Conversations.Engine.Flows;
 
 /// <summary>
-/// Contributors: the owner hands a section to a developer (<c>assign 6 @Megan</c>); the developer is
-/// asked its questions in a personal chat, their answers carry their name, and the plan's summary
-/// in the release channel follows as sections complete.
+/// Contributors (OpenUP: developers draft parts of the plan): the owner hands a section to a
+/// developer (<c>assign 6 @Megan</c>); the developer is asked its questions in a personal chat, their
+/// answers carry their name, and the plan's summary in the release channel follows as sections complete.
 /// </summary>
-public sealed partial class PlanEngine
+internal sealed class AssignmentFlow(EngineOptions options, PeopleLookup people, ReleaseChannels channels)
 {
-    public const string SummaryPostKey = "summary";
-
-    private async Task AssignAsync(TurnWork work, string arguments, CancellationToken cancellationToken)
+    public async Task AssignAsync(TurnWork work, string arguments, CancellationToken cancellationToken)
     {
         var active = work.Active!;
         var plan = active.Document.Plan;
@@ -34,7 +32,7 @@ public sealed partial class PlanEngine
             return;
         }
 
-        var (resolved, _) = await ResolvePeopleAsync(work, read.Value, [named], cancellationToken);
+        var (resolved, _) = await people.ResolveAsync(work, read.Value, [named], cancellationToken);
         var assignee = resolved.People![0];
         if (!assignee.IsResolved)
         {
@@ -48,14 +46,14 @@ public sealed partial class PlanEngine
         work.Touch(active);
         var first = PlanChecklist.In(section.Section).First();
         work.Post(
-            Ask(work, active.Document.Plan, first, note:
+            Prompts.Ask(work, active.Document.Plan, first, note:
                 $"{work.From} asked you to answer section {section.Number}, {section.Title}, of the deployment plan for {plan.Title}. Your answers carry your name; `skip` leaves a question to them."),
             work.PersonalChat,
             DeliveryMode.Direct,
-            postKey: PostRegistry.AssignmentKey(section.Section),
+            postKey: PostKeys.Assignment(section.Section),
             recipient: assignee);
         await PostSummaryToReleaseChannelAsync(work, active.Document, cancellationToken);
-        var reminder = options.MaxReminders > 0 ? $" If it is still open in {Reminders.ReminderMessages.Waited(options.ReminderDelay)}, I'll remind them." : string.Empty;
+        var reminder = options.MaxReminders > 0 ? $" If it is still open in {ReminderMessages.Waited(options.ReminderDelay)}, I'll remind them." : string.Empty;
         work.Reply(new NoticeView($"Assigned section {section.Number}, {section.Title}, to {assignee}; I've asked them its questions in a personal chat.{reminder}", Tone.Success));
         MovePastAssignedSection(work, section.Section);
     }
@@ -75,21 +73,21 @@ public sealed partial class PlanEngine
         session.Cursor = next?.Id;
         if (next is not null)
         {
-            work.Reply(Ask(work, plan, next, note: "Meanwhile, the next open question for you:"));
+            work.Reply(Prompts.Ask(work, plan, next, note: "Meanwhile, the next open question for you:"));
         }
     }
 
     /// <summary>Once sections are handed out, the release channel shows the plan's progress, kept up to date.</summary>
     private async Task PostSummaryToReleaseChannelAsync(TurnWork work, PlanDocument document, CancellationToken cancellationToken)
     {
-        if (document.Posts.ContainsKey(SummaryPostKey) || document.Posts.ContainsKey(ApprovalViews.PostKey))
+        if (document.Posts.ContainsKey(PostKeys.Summary) || document.Posts.ContainsKey(PostKeys.Approval))
         {
             return;
         }
 
-        if (await ReleaseChannelAsync(work.Turn.Conversation.TenantId, document.Plan.Product, cancellationToken) is { } channel)
+        if (await channels.FindAsync(work.Turn.Conversation.TenantId, document.Plan.Product, cancellationToken) is { } channel)
         {
-            work.Post(PlanSummaries.Build(document.Plan, full: false, work.Now), channel.Channel, DeliveryMode.NewThread, postKey: SummaryPostKey);
+            work.Post(PlanSummaries.Build(document.Plan, full: false, work.Now), channel.Channel, DeliveryMode.NewThread, postKey: PostKeys.Summary);
         }
     }
 }

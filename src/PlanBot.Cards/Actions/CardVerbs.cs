@@ -1,4 +1,4 @@
-namespace PlanBot.Cards.AdaptiveCards;
+namespace PlanBot.Cards.Actions;
 
 /// <summary>
 /// The verbs PlanBot's buttons send. An <c>Action.Submit</c> carries its verb in its data under

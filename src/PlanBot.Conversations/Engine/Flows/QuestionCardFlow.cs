@@ -1,9 +1,10 @@
+using PlanBot.Conversations.Ports;
 using PlanBot.Conversations.Turns;
 using PlanBot.Conversations.Views;
 using PlanBot.Domain.Checklist;
 using PlanBot.Domain.Plans;
 
-namespace PlanBot.Conversations.Engine;
+namespace PlanBot.Conversations.Engine.Flows;
 
 /// <summary>
 /// Answers and skips pressed on question cards. Older cards stay in the chat and stay clickable, so
@@ -12,15 +13,20 @@ namespace PlanBot.Conversations.Engine;
 /// conversation stays where it was; what can no longer be answered is refused with the reason, and
 /// nothing changes.
 /// </summary>
-public sealed partial class PlanEngine
+internal sealed class QuestionCardFlow(IConversationStore store, InterviewFlow interview)
 {
-    private async Task AnswerFromCardAsync(TurnWork work, CardAction action, bool skip, CancellationToken cancellationToken)
+    public Task AnswerAsync(TurnWork work, AnswerAction action, CancellationToken cancellationToken) =>
+        ActAsync(work, action.PlanId, action.QuestionId, action.Text, skip: false, cancellationToken);
+
+    public Task SkipAsync(TurnWork work, SkipAction action, CancellationToken cancellationToken) =>
+        ActAsync(work, action.PlanId, action.QuestionId, string.Empty, skip: true, cancellationToken);
+
+    private async Task ActAsync(TurnWork work, string? planId, string? questionId, string text, bool skip, CancellationToken cancellationToken)
     {
-        var text = CardAnswerText(action);
-        if (action.Get("planId") is not { Length: > 0 } planId || action.Get("questionId") is not { Length: > 0 } questionId)
+        if (planId is null || questionId is null)
         {
             // A card that does not name its question answers the open one, as typing does.
-            await AnswerAsTypedAsync(work, text, skip, cancellationToken);
+            await AsTypedAsync(work, text, skip, cancellationToken);
             return;
         }
 
@@ -33,7 +39,7 @@ public sealed partial class PlanEngine
         var session = work.Session;
         if (questionId == session.Cursor)
         {
-            await AnswerAsTypedAsync(work, text, skip, cancellationToken);
+            await AsTypedAsync(work, text, skip, cancellationToken);
             return;
         }
 
@@ -62,7 +68,7 @@ public sealed partial class PlanEngine
             return;
         }
 
-        if (await RecordAnswerAsync(work, question, text, cancellationToken) is not { } unresolved)
+        if (await interview.RecordAsync(work, question, text, cancellationToken) is not { } unresolved)
         {
             return;
         }
@@ -71,28 +77,20 @@ public sealed partial class PlanEngine
         ReplyStayingPut(work, active.Document.Plan, saved, Tone.Success);
     }
 
-    private async Task AnswerAsTypedAsync(TurnWork work, string text, bool skip, CancellationToken cancellationToken)
+    private async Task AsTypedAsync(TurnWork work, string text, bool skip, CancellationToken cancellationToken)
     {
         if (work.Active is null)
         {
-            work.Reply(NoPlanYet("I'm not working on a plan in this conversation yet."));
+            work.Reply(Prompts.NoPlanYet("I'm not working on a plan in this conversation yet."));
         }
         else if (skip)
         {
-            Skip(work);
+            InterviewFlow.Skip(work);
         }
         else
         {
-            await AnswerAsync(work, text, cancellationToken);
+            await interview.AnswerAsync(work, text, cancellationToken);
         }
-    }
-
-    /// <summary>The card's input, with a yes/no question's detail joined to it as a typed answer would have it.</summary>
-    private static string CardAnswerText(CardAction action)
-    {
-        var answer = (action.Get("answer") ?? string.Empty).Trim();
-        var detail = action.Get("detail");
-        return string.IsNullOrWhiteSpace(detail) ? answer : $"{answer}, {detail.Trim()}";
     }
 
     private async Task RefuseOtherPlanAsync(TurnWork work, string planId, CancellationToken cancellationToken)
@@ -118,8 +116,8 @@ public sealed partial class PlanEngine
         if (work.Session.Cursor is { } cursor && PlanChecklist.Find(cursor) is { } open)
         {
             work.Reply(tone == Tone.Problem
-                ? Ask(work, plan, open, problem: text, note: "The open question is still this one.")
-                : Ask(work, plan, open, note: $"{text} Back to the open question:"));
+                ? Prompts.Ask(work, plan, open, problem: text, note: "The open question is still this one.")
+                : Prompts.Ask(work, plan, open, note: $"{text} Back to the open question:"));
             return;
         }
 

@@ -1,4 +1,4 @@
-namespace PlanBot.Cards.AdaptiveCards;
+namespace PlanBot.Cards.Actions;
 
 /// <summary>The keys of the data PlanBot's buttons carry, beside the input values.</summary>
 public static class CardDataKeys

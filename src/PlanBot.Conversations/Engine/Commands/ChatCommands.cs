@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+using PlanBot.Conversations.Engine.Flows;
+using PlanBot.Domain.Plans;
+
+namespace PlanBot.Conversations.Engine.Commands;
+
+/// <summary>
+/// Every chat command, in the order help lists them. Parsing, <c>help</c> and dispatch all come from
+/// this table. A message is a command only when its first word names one and the rest fits, so an
+/// answer that merely starts with "show" or "plan" is still read as an answer.
+/// </summary>
+internal static partial class ChatCommands
+{
+    public static IReadOnlyList<ChatCommand> All { get; } =
+    [
+        new("plan", "plan <product> <version>", "Start the deployment plan for a release, or resume it. Example: plan Contoso.Web 2.4", CommandUsers.Anyone, NeedsPlan: false,
+            a => a.Length == 0 || Release().IsMatch(a), (f, w, a, ct) => f.Start.StartOrResumeAsync(w, a, ct)),
+        new("status", "status", "What is answered, what is missing, and how complete the plan is.", CommandUsers.Anyone, NeedsPlan: true,
+            ChatCommand.Bare, (f, w, _, ct) => f.Overview.SummaryAsync(w, full: false, ct)),
+        new("show", "show", "The whole plan, section by section, with who answered what.", CommandUsers.Anyone, NeedsPlan: true,
+            ChatCommand.Bare, (f, w, _, ct) => f.Overview.SummaryAsync(w, full: true, ct)),
+        new("edit", "edit <section>", "Answer a section again, by number or name. Example: edit 3, edit risks", CommandUsers.Anyone, NeedsPlan: true,
+            a => !a.Contains('\n', StringComparison.Ordinal) && a.Length <= 40, (_, w, a, _) => Done(() => InterviewFlow.Edit(w, a))),
+        new("skip", "skip", "Leave this question for later.", CommandUsers.Anyone, NeedsPlan: true,
+            ChatCommand.Bare, (_, w, _, _) => Done(() => InterviewFlow.Skip(w))),
+        new("keep", "keep", "Keep the carried-over answer shown for this release.", CommandUsers.Anyone, NeedsPlan: true,
+            ChatCommand.Bare, (_, w, _, _) => Done(() => CarryOverFlow.Keep(w))),
+        new("remove", "remove", "Drop the carried-over answer shown; it does not apply to this release.", CommandUsers.Anyone, NeedsPlan: true,
+            ChatCommand.Bare, (_, w, _, _) => Done(() => CarryOverFlow.Remove(w))),
+        new("baseline", "baseline [<product> <version>]", "Start from an earlier plan: the one offered, or any plan of this tenant.", CommandUsers.Anyone, NeedsPlan: false,
+            a => a.Length == 0 || Release().IsMatch(a), (f, w, a, ct) => f.Start.BaselineAsync(w, a, ct)),
+        new("fresh", "fresh", "Start the offered plan empty instead of from the earlier release's plan.", CommandUsers.Anyone, NeedsPlan: false,
+            ChatCommand.Bare, (f, w, _, ct) => f.Start.FreshAsync(w, ct)),
+        new("back", "back", "Go back to the previous question.", CommandUsers.Anyone, NeedsPlan: true,
+            ChatCommand.Bare, (_, w, _, _) => Done(() => InterviewFlow.Back(w))),
+        new("submit", "submit", "Send the finished plan to its approvers in the release channel.", CommandUsers.Owner, NeedsPlan: true,
+            ChatCommand.Bare, (f, w, _, ct) => f.Approval.SubmitAsync(w, ct)),
+        new("approve", "approve", "Approve the plan in review.", CommandUsers.Approvers, NeedsPlan: true,
+            ChatCommand.Bare, (f, w, _, _) => Done(() => f.Approval.DecideTyped(w, Verdict.Approve, null))),
+        new("reject", "reject <reason>", "Reject the plan in review, with the reason.", CommandUsers.Approvers, NeedsPlan: true,
+            _ => true, (f, w, a, _) => Done(() => f.Approval.DecideTyped(w, Verdict.Reject, a))),
+        new("assign", "assign <section> @person", "Ask a developer to answer a section, in a personal chat; they are reminded while it stays open.", CommandUsers.Owner, NeedsPlan: true,
+            a => a.Length > 0, (f, w, a, ct) => f.Assignment.AssignAsync(w, a, ct)),
+        new("quorum", "quorum any|all", "Whether one approver is enough or all must approve.", CommandUsers.Owner, NeedsPlan: true,
+            a => a.Length == 0 || Quorum().IsMatch(a), (_, w, a, _) => Done(() => ApprovalFlow.SetQuorum(w, a))),
+        new("pending", "pending", "Plans waiting for my decision.", CommandUsers.Anyone, NeedsPlan: false,
+            ChatCommand.Bare, (f, w, _, ct) => f.Overview.PendingAsync(w, ct)),
+        new("history", "history", "Every decision and change of the plan, oldest first.", CommandUsers.Anyone, NeedsPlan: true,
+            ChatCommand.Bare, (_, w, _, _) => Done(() => OverviewFlow.History(w))),
+        new("export", "export", "The plan as a Markdown document, with a download link valid for 15 minutes.", CommandUsers.Anyone, NeedsPlan: true,
+            ChatCommand.Bare, (f, w, _, _) => Done(() => f.Export.Export(w))),
+        new("list", "list", "The plans in this tenant, with their state and completeness.", CommandUsers.Anyone, NeedsPlan: false,
+            ChatCommand.Bare, (f, w, _, ct) => f.Overview.ListAsync(w, ct)),
+        new("channel", "channel set <product>", "Make this team channel the product's release channel.", CommandUsers.ReleaseAdmins, NeedsPlan: false,
+            a => a.Length == 0 || Channel().IsMatch(a), (f, w, a, ct) => f.ReleaseChannel.ChannelAsync(w, a, ct)),
+        new("cancel", "cancel", "Cancel the plan (its answers are kept; plan <product> <version> reopens it).", CommandUsers.Owner, NeedsPlan: true,
+            ChatCommand.Bare, (_, w, _, _) => Done(() => StartFlow.Cancel(w))),
+        new("help", "help", "This list.", CommandUsers.Anyone, NeedsPlan: false,
+            ChatCommand.Bare, (_, w, _, _) => Done(() => w.Reply(HelpText.View()))),
+    ];
+
+    private static readonly Dictionary<string, ChatCommand> ByName = All.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The command <paramref name="text"/> is, with its arguments; null when it is not one (an answer).</summary>
+    public static (ChatCommand Command, string Arguments)? Parse(string? text)
+    {
+        var match = Shape().Match((text ?? string.Empty).Trim().TrimStart('/'));
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var name = match.Groups["name"].Value;
+        var arguments = match.Groups["args"].Value.Trim();
+        if (name == "?")
+        {
+            name = "help";
+        }
+
+        return ByName.TryGetValue(name, out var command) && command.Accepts(arguments) ? (command, arguments) : null;
+    }
+
+    private static Task Done(Action run)
+    {
+        run();
+        return Task.CompletedTask;
+    }
+
+    [GeneratedRegex(@"^(?<name>[A-Za-z]+|\?)(\s+(?<args>[\s\S]*))?$")]
+    private static partial Regex Shape();
+
+    [GeneratedRegex(@"^\S+\s+\S+$")]
+    private static partial Regex Release();
+
+    [GeneratedRegex(@"^set(\s+\S+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Channel();
+
+    [GeneratedRegex(@"^(any|all)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Quorum();
+}

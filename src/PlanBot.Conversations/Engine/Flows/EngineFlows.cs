@@ -1,0 +1,37 @@
+using PlanBot.Conversations.Ports;
+
+namespace PlanBot.Conversations.Engine.Flows;
+
+/// <summary>The engine's flows, each built once over the same ports, so a command or an action names the flow it runs.</summary>
+internal sealed class EngineFlows
+{
+    public EngineFlows(IConversationStore store, EngineOptions options, ITenantStore? tenants, IPeopleDirectory? people, IExportLinks? exports)
+    {
+        var channels = new ReleaseChannels(tenants, options);
+        var lookup = new PeopleLookup(people, channels);
+        Start = new StartFlow(store, channels, lookup);
+        Interview = new InterviewFlow(options, lookup, new SimilarProducts(store));
+        QuestionCards = new QuestionCardFlow(store, Interview);
+        Approval = new ApprovalFlow(store, channels);
+        Assignment = new AssignmentFlow(options, lookup, channels);
+        ReleaseChannel = new ReleaseChannelFlow(channels);
+        Overview = new OverviewFlow(store);
+        Export = new ExportFlow(exports);
+    }
+
+    public StartFlow Start { get; }
+
+    public InterviewFlow Interview { get; }
+
+    public QuestionCardFlow QuestionCards { get; }
+
+    public ApprovalFlow Approval { get; }
+
+    public AssignmentFlow Assignment { get; }
+
+    public ReleaseChannelFlow ReleaseChannel { get; }
+
+    public OverviewFlow Overview { get; }
+
+    public ExportFlow Export { get; }
+}
