@@ -105,7 +105,8 @@ public sealed class NotificationScriptTests
     [Fact]
     public async Task The_owner_deciding_in_the_channel_is_not_messaged_about_it()
     {
-        await world.SetReleaseChannel(TestPeople.Dana, "Contoso.Web");
+        var channel = await world.SetReleaseChannel(TestPeople.Dana, "Contoso.Web");
+        await channel.Send("settings owner-approval allow");
         var dana = world.Chat();
         await dana.Send("plan Contoso.Web 2.4");
         await dana.AnswerUpTo("approvers", world.Now);
@@ -119,6 +120,7 @@ public sealed class NotificationScriptTests
 
         await dana.Send("approve");
 
+        dana.ExpectReplyContaining("Dana Owner approved revision");
         Assert.DoesNotContain(dana.Replies, r => r.Reply.Mode == DeliveryMode.Direct);
     }
 

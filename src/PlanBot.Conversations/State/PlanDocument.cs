@@ -1,3 +1,4 @@
+using PlanBot.Domain.Answers;
 using PlanBot.Domain.Plans;
 
 namespace PlanBot.Conversations.State;
@@ -29,7 +30,25 @@ public sealed class PlanDocument
     /// channel's members when the plan was started from it (by sign-in name or id).
     /// </summary>
     public List<string> Departed { get; set; } = [];
+
+    /// <summary>
+    /// The revision each person was last shown (the approval request, their last <c>status</c> or
+    /// <c>show</c>): a decision typed in chat applies to that revision, never to one they did not see.
+    /// </summary>
+    public List<ShownRevision> Shown { get; set; } = [];
+
+    /// <summary>The revision <paramref name="person"/> was last shown, if any.</summary>
+    public int? RevisionShownTo(PersonRef person) => Shown.Find(s => s.Person.SameAs(person))?.Revision;
+
+    public void ShowRevision(PersonRef person, int revision)
+    {
+        Shown.RemoveAll(s => s.Person.SameAs(person));
+        Shown.Add(new ShownRevision(person, revision));
+    }
 }
+
+/// <summary>A person and the revision of the plan they were last shown.</summary>
+public sealed record ShownRevision(PersonRef Person, int Revision);
 
 /// <summary>How many reminders went out about one thing, and when the last did.</summary>
 public sealed record ReminderRecord(int Count, DateTimeOffset LastAt);

@@ -1,5 +1,6 @@
 using PlanBot.Conversations.Turns;
 using PlanBot.Domain.Answers;
+using PlanBot.Domain.Plans;
 
 namespace PlanBot.Conversations.State;
 
@@ -10,8 +11,8 @@ public sealed record ReleaseChannel(string Product, ConversationRef Channel, Per
 public sealed record Installation(ConversationRef Conversation, PersonRef InstalledBy, DateTimeOffset At, bool Removed = false);
 
 /// <summary>
-/// A tenant's settings: who may administer releases, each product's release channel, and where
-/// the bot is installed. Read only by the turns that need it (channel commands, submit, installs).
+/// A tenant's settings: who may administer releases, each product's release channel, where the
+/// bot is installed, and whose approvals count. Read only by the turns that need it (channel commands, submit, installs).
 /// </summary>
 public sealed class TenantDocument
 {
@@ -24,6 +25,12 @@ public sealed class TenantDocument
 
     /// <summary>By conversation id (a team's General channel, a group chat, a personal chat).</summary>
     public Dictionary<string, Installation> Installations { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whose approval counts besides being named in section 5; release admins change it.</summary>
+    public ApprovalPolicy ApprovalPolicy { get; set; } = ApprovalPolicy.Default;
+
+    /// <summary>When set, a product's plans are for the members of its release channel only (where it has one).</summary>
+    public bool ReleaseChannelMembersOnly { get; set; }
 
     public bool IsAdmin(PersonRef person) => ReleaseAdmins.Exists(a => a.SameAs(person));
 }

@@ -194,9 +194,10 @@ public sealed record Plan
     /// revision the approver was shown, when known: a decision on anything else is refused, so an
     /// approval never counts for content its approver did not see.
     /// </summary>
-    public Plan Decide(PersonRef approver, Verdict verdict, string? reason, DateTimeOffset now, int? seenRevision = null)
+    public Plan Decide(PersonRef approver, Verdict verdict, string? reason, DateTimeOffset now, int? seenRevision = null, ApprovalPolicy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(approver);
+        policy ??= ApprovalPolicy.Default;
         if (!IsApprover(approver))
         {
             throw Approvers.Count == 0
@@ -219,6 +220,16 @@ public sealed record Plan
             throw new PlanRuleException(PlanRule.ReasonRequired, "A rejection needs a reason.");
         }
 
+        if (verdict == Verdict.Approve && !policy.OwnerMayApprove && IsOwner(approver))
+        {
+            throw new PlanRuleException(PlanRule.OwnApproval, $"{approver} owns the plan, and an owner's approval of their own plan does not count here; another approver must approve it.");
+        }
+
+        if (verdict == Verdict.Approve && !policy.ContributorsMayApprove && IsContributor(approver))
+        {
+            throw new PlanRuleException(PlanRule.ContributorApproval, $"{approver} answered part of the plan, and here the people who wrote a plan do not approve it; another approver must.");
+        }
+
         var current = Decisions.LastOrDefault(d => !d.Stale && d.Approver.SameAs(approver) && d.Revision == Revision);
         if (current is not null && current.Verdict == verdict)
         {
@@ -234,6 +245,28 @@ public sealed record Plan
         var state = verdict == Verdict.Reject ? PlanState.Rejected : next.ApprovalReached() ? PlanState.Approved : PlanState.InReview;
         var what = verdict == Verdict.Reject ? $"Rejected revision {Revision}: {reason?.Trim()}" : $"Approved revision {Revision}";
         return next with { State = state, History = Append(now, approver, what) };
+    }
+
+    /// <summary>True when <paramref name="person"/> gave, or confirmed, an answer of this plan.</summary>
+    public bool IsContributor(PersonRef person) =>
+        Answers.Values.Any(a => !a.IsUnconfirmed && a.Provenance.AnsweredBy.SameAs(person));
+
+    /// <summary>
+    /// Hands the plan to another owner. The owner may do it, and so may a release admin
+    /// (<paramref name="byReleaseAdmin"/>), for a plan whose owner has left.
+    /// </summary>
+    public Plan HandOver(PersonRef newOwner, PersonRef by, bool byReleaseAdmin, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(newOwner);
+        ArgumentNullException.ThrowIfNull(by);
+        if (!byReleaseAdmin)
+        {
+            EnsureOwner(by, "hand it over");
+        }
+
+        return Owner.SameAs(newOwner)
+            ? this
+            : this with { Owner = newOwner, History = Append(now, by, $"Handed the plan over from {Owner} to {newOwner}") };
     }
 
     /// <summary>Hands a section to a developer, who is asked its questions directly.</summary>

@@ -32,4 +32,10 @@ public enum PlanRule
 
     /// <summary>Section 5 cannot be handed to someone else.</summary>
     ApproversStayWithOwner,
+
+    /// <summary>The owner's approval of their own plan does not count (the tenant's approval policy).</summary>
+    OwnApproval,
+
+    /// <summary>Someone who answered part of the plan may not approve it (the tenant's approval policy).</summary>
+    ContributorApproval,
 }

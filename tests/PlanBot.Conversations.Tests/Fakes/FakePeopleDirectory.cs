@@ -24,6 +24,9 @@ public sealed class FakePeopleDirectory : IPeopleDirectory
         }
     }
 
+    /// <summary>While set, rosters cannot be read, as when Teams refuses or times out.</summary>
+    public bool Unavailable { get; set; }
+
     public void Join(params PersonRef[] people)
     {
         lock (gate)
@@ -55,6 +58,6 @@ public sealed class FakePeopleDirectory : IPeopleDirectory
     public Task<IReadOnlyList<PersonRef>?> MembersAsync(ConversationRef where, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(where);
-        return Task.FromResult<IReadOnlyList<PersonRef>?>(where.Kind == ConversationKind.Personal ? null : Members);
+        return Task.FromResult<IReadOnlyList<PersonRef>?>(where.Kind == ConversationKind.Personal || Unavailable ? null : Members);
     }
 }

@@ -36,9 +36,9 @@ internal static partial class ChatCommands
         new("submit", "submit", "Send the finished plan to its approvers in the release channel.", CommandUsers.Owner, NeedsPlan: true,
             ChatCommand.Bare, (f, w, _, ct) => f.Approval.SubmitAsync(w, ct)),
         new("approve", "approve", "Approve the plan in review.", CommandUsers.Approvers, NeedsPlan: true,
-            ChatCommand.Bare, (f, w, _, _) => Done(() => f.Approval.DecideTyped(w, Verdict.Approve, null))),
+            ChatCommand.Bare, (f, w, _, ct) => f.Approval.DecideTypedAsync(w, Verdict.Approve, null, ct)),
         new("reject", "reject <reason>", "Reject the plan in review, with the reason.", CommandUsers.Approvers, NeedsPlan: true,
-            _ => true, (f, w, a, _) => Done(() => f.Approval.DecideTyped(w, Verdict.Reject, a))),
+            _ => true, (f, w, a, ct) => f.Approval.DecideTypedAsync(w, Verdict.Reject, a, ct)),
         new("assign", "assign <section> @person", "Ask a developer to answer a section, in a personal chat; they are reminded while it stays open.", CommandUsers.Owner, NeedsPlan: true,
             a => a.Length > 0, (f, w, a, ct) => f.Assignment.AssignAsync(w, a, ct)),
         new("quorum", "quorum any|all", "Whether one approver is enough or all must approve.", CommandUsers.Owner, NeedsPlan: true,
@@ -53,6 +53,14 @@ internal static partial class ChatCommands
             ChatCommand.Bare, (f, w, _, ct) => f.Overview.ListAsync(w, ct)),
         new("channel", "channel set <product>", "Make this team channel the product's release channel.", CommandUsers.ReleaseAdmins, NeedsPlan: false,
             a => a.Length == 0 || Channel().IsMatch(a), (f, w, a, ct) => f.ReleaseChannel.ChannelAsync(w, a, ct)),
+        new("owner", "owner @person", "Hand the plan over to another owner (plan owner or release admins).", CommandUsers.Anyone, NeedsPlan: true,
+            a => a.Length > 0, (f, w, a, ct) => f.TenantAdmin.HandOverAsync(w, a, ct)),
+        new("admins", "admins", "Who administers releases in this tenant.", CommandUsers.Anyone, NeedsPlan: false,
+            ChatCommand.Bare, (f, w, _, ct) => f.TenantAdmin.AdminsAsync(w, ct)),
+        new("admin", "admin add|remove @person", "Make someone a release admin, or stop them being one.", CommandUsers.ReleaseAdmins, NeedsPlan: false,
+            a => Admin().IsMatch(a), (f, w, a, ct) => f.TenantAdmin.AdminAsync(w, a, ct)),
+        new("settings", "settings [<setting> <value>]", "The tenant's rules: whose approvals count, and who may work on a product's plans.", CommandUsers.ReleaseAdmins, NeedsPlan: false,
+            a => a.Length == 0 || Setting().IsMatch(a), (f, w, a, ct) => f.TenantAdmin.SettingsAsync(w, a, ct)),
         new("cancel", "cancel", "Cancel the plan (its answers are kept; plan <product> <version> reopens it).", CommandUsers.Owner, NeedsPlan: true,
             ChatCommand.Bare, (_, w, _, _) => Done(() => StartFlow.Cancel(w))),
         new("help", "help", "This list.", CommandUsers.Anyone, NeedsPlan: false,
@@ -97,4 +105,10 @@ internal static partial class ChatCommands
 
     [GeneratedRegex(@"^(any|all)$", RegexOptions.IgnoreCase)]
     private static partial Regex Quorum();
+
+    [GeneratedRegex(@"^(add|remove)\s+\S[\s\S]{0,200}$", RegexOptions.IgnoreCase)]
+    private static partial Regex Admin();
+
+    [GeneratedRegex(@"^[a-z\-]{1,40}\s+\S{1,20}$", RegexOptions.IgnoreCase)]
+    private static partial Regex Setting();
 }

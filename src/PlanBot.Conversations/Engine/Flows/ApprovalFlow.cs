@@ -41,14 +41,43 @@ internal sealed class ApprovalFlow(IConversationStore store, ReleaseChannels cha
             work.Post(ApprovalViews.Build(plan, forApprover: false, now: work.Now), channel.Channel, DeliveryMode.NewThread, postKey: PostKeys.Approval);
         }
 
+        // The request shows the approvers this revision: a decision they type refers to it.
+        foreach (var approver in plan.Approvers)
+        {
+            document.ShowRevision(approver, plan.Revision);
+        }
+
         work.Reply(new NoticeView(
             $"Submitted the plan for {plan.Title} (revision {plan.Revision}) for approval. The request is posted in the release channel; approvers: {string.Join(", ", plan.Approvers)} ({(plan.Quorum == Quorum.All ? "all must approve" : "one approval is enough")}).",
             Tone.Success));
     }
 
-    /// <summary><c>approve</c> or <c>reject &lt;reason&gt;</c> typed in a conversation working on the plan.</summary>
-    public void DecideTyped(TurnWork work, Verdict verdict, string? reason) =>
-        Decide(work, work.Active!, verdict, reason, revision: null, fromCard: false);
+    /// <summary>
+    /// <c>approve</c> or <c>reject &lt;reason&gt;</c> typed in a conversation working on the plan. It
+    /// applies to the revision this approver was last shown; when the plan changed since (or they were
+    /// never shown it), the plan is shown with what changed, and nothing is recorded until they decide again.
+    /// </summary>
+    public async Task DecideTypedAsync(TurnWork work, Verdict verdict, string? reason, CancellationToken cancellationToken)
+    {
+        var active = work.Active!;
+        var document = active.Document;
+        var plan = document.Plan;
+        var seen = document.RevisionShownTo(work.From);
+        if (seen != plan.Revision && plan.IsApprover(work.From) && plan.State is PlanState.InReview or PlanState.Approved)
+        {
+            document.ShowRevision(work.From, plan.Revision);
+            work.Touch(active);
+            var changes = seen is int shown ? plan.History.Where(e => e.Revision > shown).Select(e => e.What).Distinct().ToList() : [];
+            var what = seen is int before
+                ? $"The plan for {plan.Title} changed since you were shown revision {before}: {string.Join("; ", changes)}."
+                : $"You have not been shown the plan for {plan.Title} yet.";
+            work.Reply(new NoticeView($"{what} Here is revision {plan.Revision}; nothing was recorded. Type `approve` or `reject <reason>` again to decide on it.", Tone.Warning));
+            work.Reply(PlanSummaries.Build(plan, full: true, work.Now));
+            return;
+        }
+
+        await DecideAsync(work, active, verdict, reason, seen, fromCard: false, cancellationToken);
+    }
 
     /// <summary>Approve or Reject pressed on the approval card, for the revision it showed.</summary>
     public async Task DecideOnCardAsync(TurnWork work, DecideAction action, CancellationToken cancellationToken)
@@ -56,7 +85,7 @@ internal sealed class ApprovalFlow(IConversationStore store, ReleaseChannels cha
         if (await PlanOfCardAsync(work, action.PlanId, cancellationToken) is { } target)
         {
             // A card that named no revision cannot say what its approver saw: it counts as an old one.
-            Decide(work, target, action.Verdict, action.Reason, action.Revision ?? -1, fromCard: true);
+            await DecideAsync(work, target, action.Verdict, action.Reason, action.Revision ?? -1, fromCard: true, cancellationToken);
         }
     }
 
@@ -66,6 +95,8 @@ internal sealed class ApprovalFlow(IConversationStore store, ReleaseChannels cha
         if (await PlanOfCardAsync(work, action.PlanId, cancellationToken) is { } target)
         {
             var plan = target.Document.Plan;
+            target.Document.ShowRevision(work.From, plan.Revision);
+            work.Touch(target);
             work.InvokeResponse = ApprovalViews.Build(plan, forApprover: plan.IsApprover(work.From), now: work.Now);
         }
     }
@@ -88,14 +119,15 @@ internal sealed class ApprovalFlow(IConversationStore store, ReleaseChannels cha
             : "One approver's approval is now enough.", Tone.Success));
     }
 
-    private static void Decide(TurnWork work, Versioned<PlanDocument> target, Verdict verdict, string? reason, int? revision, bool fromCard)
+    private async Task DecideAsync(TurnWork work, Versioned<PlanDocument> target, Verdict verdict, string? reason, int? revision, bool fromCard, CancellationToken cancellationToken)
     {
         var document = target.Document;
         var plan = document.Plan;
+        var policy = (await channels.GetAsync(plan.TenantId, cancellationToken))?.ApprovalPolicy;
         Plan after;
         try
         {
-            after = plan.Decide(work.From, verdict, reason, work.Now, revision);
+            after = plan.Decide(work.From, verdict, reason, work.Now, revision, policy);
         }
         catch (PlanRuleException refused)
         {

@@ -1,7 +1,6 @@
 using PlanBot.Conversations.Reminders;
 using PlanBot.Conversations.State;
 using PlanBot.Conversations.Views;
-using PlanBot.Domain.Answers;
 using PlanBot.Domain.Checklist;
 
 namespace PlanBot.Conversations.Engine.Flows;
@@ -25,20 +24,10 @@ internal sealed class AssignmentFlow(EngineOptions options, PeopleLookup people,
             return;
         }
 
-        var read = AnswerReader.Read(PlanChecklist.Get("delivery-team"), arguments[(split + 1)..], new AnswerContext(work.Now, TimeZoneInfo.Utc, work.Turn.Mentions));
-        if (!read.IsValid || read.Value!.People is not [var named])
+        var (assignee, problem) = await people.OneAsync(work, arguments[(split + 1)..], "Assign a section to one person at a time.", $"assign {section.Number} @name", cancellationToken);
+        if (assignee is null)
         {
-            work.Reply(new NoticeView(read.IsValid ? "Assign a section to one person at a time." : read.Problem!, Tone.Problem));
-            return;
-        }
-
-        var (resolved, _) = await people.ResolveAsync(work, read.Value, [named], cancellationToken);
-        var assignee = resolved.People![0];
-        if (!assignee.IsResolved)
-        {
-            work.Reply(new NoticeView(
-                $"I can't find {assignee} to write to them. @mention them instead (`assign {section.Number} @name`); in Teams, do it in the team's channel or a group chat, where they are a member.",
-                Tone.Problem));
+            work.Reply(new NoticeView(problem!, Tone.Problem));
             return;
         }
 

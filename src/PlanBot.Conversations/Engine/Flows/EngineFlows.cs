@@ -16,6 +16,7 @@ internal sealed class EngineFlows
         Assignment = new AssignmentFlow(options, lookup, channels);
         ReleaseChannel = new ReleaseChannelFlow(channels);
         Overview = new OverviewFlow(store);
+        TenantAdmin = new TenantAdminFlow(channels, lookup);
         Export = new ExportFlow(exports);
     }
 
@@ -34,4 +35,6 @@ internal sealed class EngineFlows
     public OverviewFlow Overview { get; }
 
     public ExportFlow Export { get; }
+
+    public TenantAdminFlow TenantAdmin { get; }
 }

@@ -9,10 +9,15 @@ namespace PlanBot.Conversations.Engine.Flows;
 /// <summary>Looking at plans: <c>status</c> and <c>show</c> of this conversation's plan, its <c>history</c>, and the tenant's <c>list</c> and <c>pending</c>.</summary>
 internal sealed class OverviewFlow(IConversationStore store)
 {
-    /// <summary>The summary with schedule warnings and, for a plan from a baseline, what changed against it.</summary>
+    /// <summary>
+    /// The summary with schedule warnings and, for a plan from a baseline, what changed against it. It
+    /// shows this person the current revision, which a decision they type then refers to.
+    /// </summary>
     public async Task SummaryAsync(TurnWork work, bool full, CancellationToken cancellationToken)
     {
-        var plan = work.Active!.Document.Plan;
+        var document = work.Active!.Document;
+        var plan = document.Plan;
+        document.ShowRevision(work.From, plan.Revision);
         var baseline = plan.BaselinePlanId is { } id
             ? (await store.GetPlanAsync(plan.TenantId, id, cancellationToken))?.Document.Plan
             : null;

@@ -2,6 +2,7 @@ using PlanBot.Conversations.Ports;
 using PlanBot.Conversations.State;
 using PlanBot.Conversations.Turns;
 using PlanBot.Domain.Answers;
+using PlanBot.Domain.Checklist;
 
 namespace PlanBot.Conversations.Engine.Flows;
 
@@ -24,7 +25,7 @@ internal sealed class PeopleLookup(IPeopleDirectory? people, ReleaseChannels cha
         // Look where the people are likely members: here, then the product's release channel (a
         // personal chat has no one else in it).
         var places = new List<ConversationRef> { work.Turn.Conversation };
-        if (await channels.FindAsync(work.Turn.Conversation.TenantId, work.Active!.Document.Plan.Product, cancellationToken) is { } release)
+        if (work.Active is { } active && await channels.FindAsync(work.Turn.Conversation.TenantId, active.Document.Plan.Product, cancellationToken) is { } release)
         {
             places.Add(release.Channel);
         }
@@ -52,6 +53,37 @@ internal sealed class PeopleLookup(IPeopleDirectory? people, ReleaseChannels cha
             : $"I could not find {string.Join(", ", missing)} among the members of this conversation or of the release channel; they are kept by email. To let them approve from a card, @mention them in the team's channel instead.";
         return (value with { People = resolved, Text = string.Join(", ", resolved.Select(p => p.ToString())) }, note);
     }
+
+    /// <summary>
+    /// The one person <paramref name="text"/> names (an @mention, an email or a sign-in name), resolved
+    /// to a member where the channel can; or the problem to tell, when it names nobody, several
+    /// (<paramref name="oneAtATime"/>), or someone the bot cannot write to (with <paramref name="example"/>
+    /// of the command with an @mention).
+    /// </summary>
+    public async Task<(PersonRef? Person, string? Problem)> OneAsync(
+        TurnWork work, string text, string oneAtATime, string example, CancellationToken cancellationToken)
+    {
+        var read = AnswerReader.Read(PlanChecklist.Get("delivery-team"), text, new AnswerContext(work.Now, TimeZoneInfo.Utc, work.Turn.Mentions));
+        if (!read.IsValid || read.Value!.People is not [var named])
+        {
+            return (null, read.IsValid ? oneAtATime : read.Problem);
+        }
+
+        var (resolved, _) = await ResolveAsync(work, read.Value, [named], cancellationToken);
+        var person = resolved.People![0];
+        return person.IsResolved
+            ? (person, null)
+            : (null, $"I can't find {person} to write to them. @mention them instead (`{example}`); in Teams, do it in the team's channel or a group chat, where they are a member.");
+    }
+
+    /// <summary>
+    /// True when <paramref name="person"/> is a member of <paramref name="channel"/>; null when the
+    /// channel cannot list its members now.
+    /// </summary>
+    public async Task<bool?> IsMemberAsync(ConversationRef channel, PersonRef person, CancellationToken cancellationToken) =>
+        people is null || await people.MembersAsync(channel, cancellationToken) is not { } members
+            ? null
+            : members.Any(m => m.SameAs(person));
 
     /// <summary>
     /// People named in carried-over answers who are not among the release channel's members now,

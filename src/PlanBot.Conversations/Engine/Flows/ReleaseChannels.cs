@@ -21,8 +21,12 @@ internal sealed class ReleaseChannels(ITenantStore? tenants, EngineOptions optio
         }
 
         var tenant = await tenants.GetTenantAsync(tenantId, cancellationToken);
-        return tenant?.Document.ReleaseChannels.TryGetValue(product, out var channel) == true && !channel.Stale ? channel : null;
+        return tenant is null ? null : Of(tenant.Document, product);
     }
+
+    /// <summary>The product's release channel in <paramref name="tenant"/>'s settings, unless the bot was removed there.</summary>
+    public static ReleaseChannel? Of(TenantDocument tenant, string product) =>
+        tenant.ReleaseChannels.TryGetValue(product, out var channel) && !channel.Stale ? channel : null;
 
     /// <summary>
     /// Said when a plan starts for a product without a release channel, so it is set long before

@@ -45,6 +45,12 @@ internal sealed class StartFlow(IConversationStore store, ReleaseChannels channe
         }
 
         var baseline = source.Document.Plan;
+        if (pending is not null && await MembersOnlyRefusalAsync(work, pending.Product, cancellationToken) is { } refusal)
+        {
+            work.Reply(new NoticeView(refusal, Tone.Problem));
+            return;
+        }
+
         if (pending is not null)
         {
             work.Session.PendingStart = null;
@@ -127,6 +133,12 @@ internal sealed class StartFlow(IConversationStore store, ReleaseChannels channe
             ? active
             : await store.FindPlanAsync(tenant, product, version, cancellationToken);
 
+        if (await MembersOnlyRefusalAsync(work, product, cancellationToken) is { } refusal)
+        {
+            work.Reply(new NoticeView(refusal, Tone.Problem));
+            return;
+        }
+
         if (found is null && offerBaseline && await OfferBaselineAsync(work, product, version, cancellationToken))
         {
             return;
@@ -179,6 +191,7 @@ internal sealed class StartFlow(IConversationStore store, ReleaseChannels channe
         var note = $"{how} the plan for {document.Plan.Title} ({completeness.Percent}% complete, {PlanWording.State(document.Plan.State)}).";
         if (next is null)
         {
+            document.ShowRevision(work.From, document.Plan.Revision);
             work.Reply(new NoticeView($"{note} Every question has an answer.", Tone.Info));
             work.Reply(PlanSummaries.Build(document.Plan, full: false));
             return;
@@ -241,6 +254,26 @@ internal sealed class StartFlow(IConversationStore store, ReleaseChannels channe
         }
 
         work.Reply(Prompts.Ask(work, plan, first, note: note));
+    }
+
+    /// <summary>
+    /// Where the tenant keeps a product's plans to the members of its release channel: why this person
+    /// may not work on them, or null when they may (or no such rule applies).
+    /// </summary>
+    private async Task<string?> MembersOnlyRefusalAsync(TurnWork work, string product, CancellationToken cancellationToken)
+    {
+        if (await channels.GetAsync(work.Turn.Conversation.TenantId, cancellationToken) is not { ReleaseChannelMembersOnly: true } tenant
+            || ReleaseChannels.Of(tenant, product) is not { } release)
+        {
+            return null;
+        }
+
+        return await people.IsMemberAsync(release.Channel, work.From, cancellationToken) switch
+        {
+            true => null,
+            false => $"Plans for {product} are for the members of its release channel only, and you are not one of them. A release admin can add you to the channel, or change `settings members-only`.",
+            null => $"Plans for {product} are for the members of its release channel only, and I can't check its members right now. Please try again in a minute.",
+        };
     }
 
     private static bool Same(Plan plan, string product, string version) =>
