@@ -185,6 +185,61 @@ public sealed class RaceTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(0, wrongRevision);
     }
 
+    [Fact]
+    public async Task An_edit_racing_a_typed_approval_never_lets_it_count_for_content_its_approver_was_not_shown()
+    {
+        var figures = new Figures(output, "Race: the owner's edit against the approver typing approve after `status`, 12 rounds");
+        using var host = new ReliabilityHost(database.Path, new FaultyConnector());
+        using var bot = host.NewClient();
+        var scenario = new ReleaseScenario(host, bot);
+        var approver = ReleaseScenario.People("approver", 1)[0];
+        await scenario.InReviewAsync([approver]);
+        var approverChat = TeamsConversation.Personal("approver-chat");
+        await bot.SayAsync(approverChat, approver, $"plan {scenario.Product} {ReleaseScenario.Version}");
+
+        const int rounds = 12;
+        var counted = 0;
+        var shownAgain = 0;
+        var wrongRevision = 0;
+        for (var round = 0; round < rounds; round++)
+        {
+            // The approver looks at the plan: this is the revision a typed decision refers to.
+            await bot.SayAsync(approverChat, approver, "status");
+            var looked = await scenario.PlanAsync();
+            var shown = looked.Revision;
+            await bot.SayAsync(scenario.OwnerChat, scenario.Owner, "edit risks");
+            var edit = TeamsActivities.Message(scenario.OwnerChat, scenario.Owner, $"A risk found in round {round}");
+            var approve = TeamsActivities.Message(approverChat, approver, "approve");
+
+            var headStart = TimeSpan.FromMilliseconds(round % 3 * 2);
+            var editing = Task.Run(async () => { await Task.Delay(round % 2 == 0 ? headStart : TimeSpan.Zero); return await bot.PostAsync(edit); });
+            var approving = Task.Run(async () => { await Task.Delay(round % 2 == 1 ? headStart : TimeSpan.Zero); return await bot.PostAsync(approve); });
+            await Task.WhenAll(editing, approving);
+
+            var plan = await scenario.PlanAsync();
+            var recorded = plan.Decisions.Skip(looked.Decisions.Count).ToList();
+            wrongRevision += recorded.Count(d => d.Revision != shown);
+            Assert.Equal(shown + 1, plan.Revision);
+            Assert.All(plan.Decisions, d => Assert.True(d.Stale));
+            if (recorded.Count > 0)
+            {
+                counted++;
+            }
+            else
+            {
+                shownAgain++;
+            }
+        }
+
+        figures.Add("rounds", rounds);
+        figures.Add("approval counted on the revision shown, then stale after the edit", counted);
+        figures.Add("approval not recorded: the change shown instead", shownAgain);
+        figures.Add("approvals recorded against a revision not shown", wrongRevision);
+
+        Assert.Equal(0, wrongRevision);
+        Assert.True(shownAgain > 0, "No round had the edit land first; the race was not exercised.");
+    }
+
     /// <summary>The highest attempt number in the "write conflict" log lines: how close a turn came to giving up.</summary>
     private static int MostConflicts(LogSink logs) =>
         logs.Entries.Where(e => e.EventId.Id == CommitConflictEvent)
