@@ -16,13 +16,13 @@ public static class PlanMarkdown
         ArgumentNullException.ThrowIfNull(plan);
         var doc = new StringBuilder();
         var completeness = plan.Completeness();
-        doc.Append(CultureInfo.InvariantCulture, $"# Deployment plan: {plan.Title}\n\n");
+        doc.Append(CultureInfo.InvariantCulture, $"# Deployment plan: {MarkdownText.EscapeInline(plan.Title)}\n\n");
         doc.Append(CultureInfo.InvariantCulture, $"- State: {PlanWording.State(plan.State)}, revision {plan.Revision}\n");
-        doc.Append(CultureInfo.InvariantCulture, $"- Owner (deployment engineer): {plan.Owner}\n");
+        doc.Append(CultureInfo.InvariantCulture, $"- Owner (deployment engineer): {MarkdownText.EscapeInline(plan.Owner.ToString())}\n");
         doc.Append(CultureInfo.InvariantCulture, $"- Complete: {completeness.Percent}% ({completeness.Answered} of {completeness.Total} checklist questions)\n");
         if (plan.BaselineTitle is not null)
         {
-            doc.Append(CultureInfo.InvariantCulture, $"- Started from the plan for {plan.BaselineTitle}\n");
+            doc.Append(CultureInfo.InvariantCulture, $"- Started from the plan for {MarkdownText.EscapeInline(plan.BaselineTitle)}\n");
         }
 
         foreach (var section in SectionInfo.All)
@@ -40,12 +40,12 @@ public static class PlanMarkdown
 
                 doc.Append(Quote(answer.Value.Text)).Append('\n');
                 var carried = answer.IsUnconfirmed ? "; carried over, not confirmed" : string.Empty;
-                doc.Append(CultureInfo.InvariantCulture, $"\n<sub>{answer.Provenance.AnsweredBy}, {answer.Provenance.At:yyyy-MM-dd HH:mm} UTC{carried}</sub>\n");
+                doc.Append(CultureInfo.InvariantCulture, $"\n<sub>{MarkdownText.EscapeInline(answer.Provenance.AnsweredBy.ToString())}, {answer.Provenance.At:yyyy-MM-dd HH:mm} UTC{carried}</sub>\n");
             }
         }
 
         doc.Append("\n## Approval record\n\n");
-        doc.Append(CultureInfo.InvariantCulture, $"Approvers: {(plan.Approvers.Count == 0 ? "none named" : string.Join(", ", plan.Approvers))}; quorum: {(plan.Quorum == Quorum.All ? "all" : "any one")}.\n\n");
+        doc.Append(CultureInfo.InvariantCulture, $"Approvers: {(plan.Approvers.Count == 0 ? "none named" : string.Join(", ", plan.Approvers.Select(a => MarkdownText.EscapeInline(a.ToString()))))}; quorum: {(plan.Quorum == Quorum.All ? "all" : "any one")}.\n\n");
         if (plan.Decisions.Count == 0)
         {
             doc.Append("No decisions yet.\n");
@@ -54,14 +54,14 @@ public static class PlanMarkdown
         foreach (var decision in plan.Decisions)
         {
             var verdict = decision.Verdict == Verdict.Approve ? "approved" : "rejected";
-            var reason = decision.Reason is null ? string.Empty : $": {decision.Reason}";
+            var reason = decision.Reason is null ? string.Empty : $": {MarkdownText.EscapeInline(decision.Reason)}";
             var stale = decision.Stale ? " (stale: the plan changed afterwards)" : string.Empty;
-            doc.Append(CultureInfo.InvariantCulture, $"- {decision.At:yyyy-MM-dd HH:mm} UTC, {decision.Approver} {verdict} revision {decision.Revision}{reason}{stale}\n");
+            doc.Append(CultureInfo.InvariantCulture, $"- {decision.At:yyyy-MM-dd HH:mm} UTC, {MarkdownText.EscapeInline(decision.Approver.ToString())} {verdict} revision {decision.Revision}{reason}{stale}\n");
         }
 
         return doc.ToString();
     }
 
-    private static string Quote(string text) =>
-        string.Join('\n', text.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n').Select(line => "> " + line));
+    /// <summary>An answer as a block quote, each of its lines escaped, so it reads as typed and stays inside the quote.</summary>
+    private static string Quote(string text) => string.Join('\n', MarkdownText.EscapeLines(text).Select(line => "> " + line));
 }
