@@ -181,6 +181,7 @@ public sealed class TurnProcessor(
 
         foreach (var touched in work.TouchedPlans)
         {
+            touched.Document.PruneSessions(turn.Conversation.Key, now);
             Reminders.ReminderSchedule.Refresh(touched.Document, options);
         }
 

@@ -49,6 +49,10 @@ public sealed class ConversationSession
         Cursor = questionId;
     }
 
+    /// <summary>When this conversation last sent the bot something, if it still remembers.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DateTimeOffset? LastActive => Consumed.Count == 0 ? null : Consumed.Max(c => c.At);
+
     public bool HasConsumed(string activityId) => Consumed.Exists(c => c.Id == activityId);
 
     public void Consume(string activityId, DateTimeOffset now)

@@ -37,6 +37,34 @@ public sealed class PlanDocument
     /// </summary>
     public List<ShownRevision> Shown { get; set; } = [];
 
+    /// <summary>How long a conversation that moved to another plan keeps its place in this one.</summary>
+    public static readonly TimeSpan DetachedRetention = TimeSpan.FromDays(30);
+
+    /// <summary>The most conversation sessions a plan keeps; beyond it, the longest idle detached ones go first.</summary>
+    public const int MaxSessions = 200;
+
+    /// <summary>
+    /// Forgets the sessions of conversations that left this plan long ago (nothing owed, no
+    /// assignment waiting), so a plan many people looked at still fits one stored item. The session
+    /// of <paramref name="keep"/> (this turn's conversation) always stays.
+    /// </summary>
+    public void PruneSessions(string keep, DateTimeOffset now)
+    {
+        var idle = Sessions
+            .Where(s => s.Key != keep && !s.Value.Attached && !s.Value.AssignedOnly && s.Value.Outbox.Count == 0)
+            .OrderBy(s => s.Value.LastActive ?? DateTimeOffset.MinValue)
+            .ToList();
+        var excess = Sessions.Count - MaxSessions;
+        foreach (var (key, session) in idle)
+        {
+            if (excess > 0 || now - (session.LastActive ?? DateTimeOffset.MinValue) > DetachedRetention)
+            {
+                Sessions.Remove(key);
+                excess--;
+            }
+        }
+    }
+
     /// <summary>The revision <paramref name="person"/> was last shown, if any.</summary>
     public int? RevisionShownTo(PersonRef person) => Shown.Find(s => s.Person.SameAs(person))?.Revision;
 

@@ -12,6 +12,15 @@ public sealed record Plan
 {
     public const string ApproversQuestion = "approvers";
 
+    /// <summary>The most history events a plan keeps: the first, and the latest.</summary>
+    public const int MaxHistory = 1000;
+
+    /// <summary>The most decisions no longer counting that a plan keeps beside the live ones.</summary>
+    public const int MaxStaleDecisions = 100;
+
+    /// <summary>The event standing where older history events were left out.</summary>
+    public const string OlderHistoryLeftOut = "Older history events were not kept";
+
     public required string Id { get; init; }
 
     public required string TenantId { get; init; }
@@ -241,6 +250,14 @@ public sealed record Plan
             .Select(d => d.Approver.SameAs(approver) && !d.Stale ? d with { Stale = true } : d)
             .Append(new Decision(approver, verdict, now, Revision, reason?.Trim()))
             .ToList();
+        // Stale decisions stay visible up to a limit; the history keeps every one of them too.
+        var stale = decisions.Count(d => d.Stale);
+        if (stale > MaxStaleDecisions)
+        {
+            var drop = decisions.Where(d => d.Stale).Take(stale - MaxStaleDecisions).ToHashSet();
+            decisions.RemoveAll(drop.Contains);
+        }
+
         var next = this with { Decisions = decisions };
         var state = verdict == Verdict.Reject ? PlanState.Rejected : next.ApprovalReached() ? PlanState.Approved : PlanState.InReview;
         var what = verdict == Verdict.Reject ? $"Rejected revision {Revision}: {reason?.Trim()}" : $"Approved revision {Revision}";
@@ -390,6 +407,20 @@ public sealed record Plan
         }
     }
 
-    private List<PlanEvent> Append(DateTimeOffset now, PersonRef by, string what, int? revision = null) =>
-        [.. History, new PlanEvent(now, by, what, revision ?? Revision)];
+    /// <summary>
+    /// The history with one more event. It keeps its first event (the start) and the latest ones, at
+    /// most <see cref="MaxHistory"/> in all, so a plan edited for years still fits one stored item; an
+    /// event says where older ones were left out.
+    /// </summary>
+    private List<PlanEvent> Append(DateTimeOffset now, PersonRef by, string what, int? revision = null)
+    {
+        List<PlanEvent> history = [.. History, new PlanEvent(now, by, what, revision ?? Revision)];
+        if (history.Count <= MaxHistory)
+        {
+            return history;
+        }
+
+        var kept = history.Skip(history.Count - (MaxHistory - 2)).SkipWhile(e => e.What == OlderHistoryLeftOut).ToList();
+        return [history[0], new PlanEvent(kept[0].At, kept[0].By, OlderHistoryLeftOut, kept[0].Revision), .. kept];
+    }
 }
