@@ -208,4 +208,43 @@ public sealed class AuthorizationScriptTests
 
         megan.ExpectQuestion("features");
     }
+
+    [Fact]
+    public async Task Someone_of_another_organisation_answers_their_assigned_section_and_nothing_else()
+    {
+        var dana = world.Chat();
+        await dana.Send("plan Contoso.Web 2.4");
+        await dana.AnswerUpTo("delivery-team", world.Now);
+        await dana.Send("assign 6 <at>Megan Bowen</at>", TestPeople.MentionOf(TestPeople.Megan));
+        var megan = world.Chat(TestPeople.Megan, conversationId: Fakes.RecordingReplyChannel.DirectChatId(TestPeople.Megan));
+        megan.FromOutside = true;
+
+        await megan.Send("status");
+        Assert.StartsWith("summary", megan.LastReply, StringComparison.Ordinal);
+        await megan.Send("<at>Alex Wilber</at>", TestPeople.MentionOf(TestPeople.Alex));
+        megan.ExpectQuestion("delivery-contacts");
+        Assert.Equal(TestPeople.Megan, Plan.AnswerTo("delivery-team")!.Provenance.AnsweredBy);
+
+        foreach (var attempt in new[] { "edit 1", "plan Contoso.Api 1.0", "cancel", "settings members-only on" })
+        {
+            await megan.Send(attempt);
+            megan.ExpectReplyContaining(Engine.PlanEngine.OutsiderRefusal);
+        }
+
+        await megan.Press(new Turns.DecideAction(Plan.Id, Plan.Revision, Verdict.Approve, null));
+        megan.ExpectReplyContaining(Engine.PlanEngine.OutsiderRefusal);
+        Assert.Null(world.Store.PlanOf(BotWorld.Tenant, "Contoso.Api", "1.0"));
+    }
+
+    [Fact]
+    public async Task Someone_of_another_organisation_cannot_start_or_open_a_plan()
+    {
+        var guest = world.Chat(TestPeople.Person("Guest Partner"));
+        guest.FromOutside = true;
+
+        await guest.Send("plan Contoso.Web 2.4");
+
+        guest.ExpectReplyContaining(Engine.PlanEngine.OutsiderRefusal);
+        Assert.Null(world.Store.PlanOf(BotWorld.Tenant, "Contoso.Web", "2.4"));
+    }
 }

@@ -30,9 +30,20 @@ public sealed class PlanEngine
         flows = new EngineFlows(store, options, tenants, people, exports);
     }
 
+    /// <summary>Said to someone of another organisation who tries more than reading or answering what was assigned to them.</summary>
+    public const string OutsiderRefusal =
+        "You are here from another organisation: you can read plans (`status`, `show`) and answer a section assigned to you, nothing else. Nothing was changed.";
+
     public async Task HandleAsync(TurnWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
+        if (work.Turn.FromOutside && !OutsiderMay(work))
+        {
+            work.Reply(new NoticeView(OutsiderRefusal, Tone.Problem));
+            work.InvokeResponse = work.Replies[^1];
+            return;
+        }
+
         try
         {
             switch (work.Turn.Kind)
@@ -110,6 +121,18 @@ public sealed class PlanEngine
                 break;
         }
     }
+
+    /// <summary>
+    /// What someone of another organisation in a shared channel may do: read (the commands open to
+    /// them) and answer the section assigned to them, in the chat where they were asked.
+    /// </summary>
+    private static bool OutsiderMay(TurnWork work) => work.Turn.Kind switch
+    {
+        TurnKind.Message when ChatCommands.Parse(work.Turn.Text) is var (command, _) => command.OpenToOutsiders || (command.Name == "skip" && work.Session.AssignedOnly),
+        TurnKind.Message => work.Session.AssignedOnly,
+        TurnKind.Action => work.Turn.Action is AnswerAction or SkipAction && work.Session.AssignedOnly,
+        _ => false,
+    };
 
     private static void AskAgainIfInterviewing(TurnWork work)
     {

@@ -5,7 +5,8 @@ namespace PlanBot.Conversations.Turns;
 /// <summary>
 /// One inbound event in channel-neutral form. <see cref="ActivityId"/> identifies it for
 /// de-duplication; <see cref="Text"/> has the bot's own mention removed; <see cref="TimeZone"/> is
-/// the sender's IANA zone when the channel tells it.
+/// the sender's IANA zone when the channel tells it. <see cref="FromOutside"/> marks someone of another
+/// organisation in a shared channel (Slack Connect), who may read and answer what was assigned to them only.
 /// </summary>
 public sealed record Turn(
     TurnKind Kind,
@@ -15,4 +16,5 @@ public sealed record Turn(
     string Text,
     IReadOnlyList<Mention> Mentions,
     string? TimeZone = null,
-    TurnAction? Action = null);
+    TurnAction? Action = null,
+    bool FromOutside = false);

@@ -35,6 +35,9 @@ public sealed class SlackEvent
 
     public string? Team { get; set; }
 
+    /// <summary>The sender's own workspace, which differs from the channel's in a Slack Connect channel.</summary>
+    public string? UserTeam { get; set; }
+
     /// <summary><c>tokens_revoked</c>: the user ids whose <c>oauth</c> and <c>bot</c> tokens were revoked.</summary>
     public RevokedTokens? Tokens { get; set; }
 

@@ -22,6 +22,23 @@ public sealed class SlackTenancy(IOptions<SlackOptions> options)
         return $"{Channel}:{(string.IsNullOrWhiteSpace(teamId) ? settings.TeamId : teamId)}";
     }
 
+    /// <summary>
+    /// True when a user belongs to another organisation than the one served here (someone in a Slack
+    /// Connect channel): in a Grid organisation, by the organisation <c>users.info</c> gives (unknown
+    /// when the look-up failed); else by the user's own workspace, from <c>users.info</c> or the payload.
+    /// </summary>
+    public bool IsOutsider(WebApi.SlackUser? user, string? payloadTeamId)
+    {
+        var settings = options.Value;
+        if (!string.IsNullOrWhiteSpace(settings.EnterpriseId))
+        {
+            return user is not null && !string.Equals(user.EnterpriseUser?.EnterpriseId, settings.EnterpriseId, StringComparison.Ordinal);
+        }
+
+        var team = user?.TeamId ?? payloadTeamId;
+        return team is not null && !string.Equals(team, settings.TeamId, StringComparison.Ordinal);
+    }
+
     /// <summary>Why a request from this app, team and organisation is refused; null when it is served here.</summary>
     public string? Refusal(string? apiAppId, string? teamId, string? enterpriseId)
     {

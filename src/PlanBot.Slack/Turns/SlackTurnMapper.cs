@@ -24,9 +24,9 @@ public sealed class SlackTurnMapper(SlackTenancy tenancy, SlackUserDirectory use
         var kind = await conversations.KindAsync(channel, message.ChannelType, null, cancellationToken);
         var where = Reference(envelope.TeamId, envelope.EnterpriseId, SlackConversationId.Id(channel, message.ThreadTs), kind, envelope.BotUserId);
         var (text, mentions) = SlackText.Read(message.Text, envelope.BotUserId);
-        var (from, zone) = await PersonAsync(message.User!, null, cancellationToken);
+        var (from, zone, outsider) = await PersonAsync(message.User!, null, message.UserTeam, cancellationToken);
         var activityId = envelope.EventId ?? $"{channel}:{message.Ts}";
-        return new Turn(TurnKind.Message, activityId, where, from, text, await MentionsAsync(mentions, cancellationToken), zone);
+        return new Turn(TurnKind.Message, activityId, where, from, text, await MentionsAsync(mentions, cancellationToken), zone, FromOutside: outsider);
     }
 
     /// <summary>A slash command, as the chat command it stands for (<see cref="CommandText"/>).</summary>
@@ -37,9 +37,9 @@ public sealed class SlackTurnMapper(SlackTenancy tenancy, SlackUserDirectory use
         var kind = await conversations.KindAsync(channel, null, command.ChannelName, cancellationToken);
         var where = Reference(command.TeamId, command.EnterpriseId, channel, kind, null);
         var (text, mentions) = SlackText.Read(CommandText(command.Text), null);
-        var (from, zone) = await PersonAsync(command.UserId!, command.UserName, cancellationToken);
+        var (from, zone, outsider) = await PersonAsync(command.UserId!, command.UserName, null, cancellationToken);
         var activityId = $"command:{command.TriggerId ?? Guid.NewGuid().ToString("N")}";
-        return new Turn(TurnKind.Message, activityId, where, from, text, await MentionsAsync(mentions, cancellationToken), zone);
+        return new Turn(TurnKind.Message, activityId, where, from, text, await MentionsAsync(mentions, cancellationToken), zone, FromOutside: outsider);
     }
 
     /// <summary>
@@ -132,24 +132,30 @@ public sealed class SlackTurnMapper(SlackTenancy tenancy, SlackUserDirectory use
 
     private async Task<Turn> ActionTurnAsync(InteractionPayload payload, ConversationRef where, TurnAction action, CancellationToken cancellationToken)
     {
-        var (from, zone) = await PersonAsync(payload.User?.Id ?? string.Empty, payload.User?.Name ?? payload.User?.Username, cancellationToken);
+        var (from, zone, outsider) = await PersonAsync(payload.User?.Id ?? string.Empty, payload.User?.Name ?? payload.User?.Username, payload.User?.TeamId, cancellationToken);
         var activityId = $"action:{payload.TriggerId ?? Guid.NewGuid().ToString("N")}";
-        return new Turn(TurnKind.Action, activityId, where, from, string.Empty, [], zone, action);
+        return new Turn(TurnKind.Action, activityId, where, from, string.Empty, [], zone, action, outsider);
     }
 
     private ConversationRef Reference(string? teamId, string? enterpriseId, string conversationId, ConversationKind kind, string? botUserId) =>
         new(SlackTenancy.Channel, tenancy.TenantFor(teamId, enterpriseId), conversationId, kind, ServiceUrl: null, TeamId: teamId, BotId: botUserId, Thread: SlackConversationId.Thread(conversationId));
 
-    private async Task<(PersonRef Person, string? TimeZone)> PersonAsync(string userId, string? fallbackName, CancellationToken cancellationToken)
+    /// <summary>
+    /// The sender as <c>users.info</c> knows them, and whether they belong to another organisation:
+    /// their own workspace comes from <c>users.info</c>, or from the payload (<paramref name="payloadTeamId"/>)
+    /// when the look-up fails.
+    /// </summary>
+    private async Task<(PersonRef Person, string? TimeZone, bool Outsider)> PersonAsync(string userId, string? fallbackName, string? payloadTeamId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(userId))
         {
-            return (new PersonRef(string.Empty, fallbackName ?? string.Empty), null);
+            return (new PersonRef(string.Empty, fallbackName ?? string.Empty), null, false);
         }
 
         var user = await users.FindAsync(userId, cancellationToken);
         var name = user?.DisplayName is { Length: > 0 } display ? display : fallbackName ?? string.Empty;
-        return (new PersonRef(userId, name), string.IsNullOrWhiteSpace(user?.Tz) ? null : user.Tz);
+        var outsider = tenancy.IsOutsider(user, payloadTeamId);
+        return (new PersonRef(userId, name), string.IsNullOrWhiteSpace(user?.Tz) ? null : user.Tz, outsider);
     }
 
     private async Task<IReadOnlyList<Mention>> MentionsAsync(IReadOnlyList<SlackText.UserMention> found, CancellationToken cancellationToken)

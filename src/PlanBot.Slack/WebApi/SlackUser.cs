@@ -1,6 +1,6 @@
 namespace PlanBot.Slack.WebApi;
 
-/// <summary>The parts of <c>users.info</c> PlanBot uses: names and the IANA time zone.</summary>
+/// <summary>The parts of <c>users.info</c> PlanBot uses: names, the IANA time zone, and the user's own workspace or organisation.</summary>
 public sealed class SlackUser
 {
     public string? Id { get; set; }
@@ -14,6 +14,12 @@ public sealed class SlackUser
 
     public bool IsBot { get; set; }
 
+    /// <summary>The user's own workspace: another organisation's for someone in a Slack Connect channel.</summary>
+    public string? TeamId { get; set; }
+
+    /// <summary>Set for a member of an Enterprise Grid organisation.</summary>
+    public SlackEnterpriseUser? EnterpriseUser { get; set; }
+
     public bool Deleted { get; set; }
 
     public SlackUserProfile? Profile { get; set; }
@@ -23,4 +29,10 @@ public sealed class SlackUser
         FirstNonEmpty(Profile?.DisplayName, Profile?.RealName, RealName, Name) ?? string.Empty;
 
     private static string? FirstNonEmpty(params string?[] names) => names.FirstOrDefault(n => !string.IsNullOrWhiteSpace(n));
+}
+
+/// <summary>A Grid member's organisation, from <c>users.info</c>.</summary>
+public sealed class SlackEnterpriseUser
+{
+    public string? EnterpriseId { get; set; }
 }

@@ -29,6 +29,9 @@ public sealed class ChatScript
 
     public ConversationRef Conversation { get; }
 
+    /// <summary>The sender belongs to another organisation (a Slack Connect channel's guest), on every turn when set.</summary>
+    public bool FromOutside { get; set; }
+
     /// <summary>The sender's IANA zone, sent with every turn when set.</summary>
     public string? TimeZone { get; set; }
 
@@ -47,12 +50,12 @@ public sealed class ChatScript
     public Task<TurnOutcome> Send(string text, params Mention[] mentions)
     {
         var id = world.NextActivityId();
-        return Deliver(new Turn(TurnKind.Message, id, Conversation, User, text, mentions, TimeZone));
+        return Deliver(new Turn(TurnKind.Message, id, Conversation, User, text, mentions, TimeZone, FromOutside: FromOutside));
     }
 
     /// <summary>Presses a button on a card in this conversation, as the channel adapters read it.</summary>
     public Task<TurnOutcome> Press(TurnAction action) =>
-        Deliver(new Turn(TurnKind.Action, world.NextActivityId(), Conversation, User, string.Empty, [], TimeZone, action));
+        Deliver(new Turn(TurnKind.Action, world.NextActivityId(), Conversation, User, string.Empty, [], TimeZone, action, FromOutside));
 
     /// <summary>Delivers the last activity again, with the same id, as Teams and Slack retries do.</summary>
     public Task<TurnOutcome> Redeliver() =>

@@ -22,7 +22,7 @@ public sealed class FakeSlack : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeResponse>> canned = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (string Name, string Tz, string? Email)> users = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Name, string Tz, string? Email, string Team)> users = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
     private long sequence;
     private long nextTs = 1_700_000_000_000100;
@@ -66,7 +66,8 @@ public sealed class FakeSlack : IAsyncDisposable
         return slack;
     }
 
-    public void AddUser(string id, string name, string tz = "Europe/London", string? email = null) => users[id] = (name, tz, email);
+    /// <summary>A user <c>users.info</c> knows; <paramref name="team"/> is their own workspace (another one for a Slack Connect guest).</summary>
+    public void AddUser(string id, string name, string tz = "Europe/London", string? email = null, string team = SlackPayloads.TeamId) => users[id] = (name, tz, email, team);
 
     /// <summary>The user ids conversations.members lists for each channel id.</summary>
     public ConcurrentDictionary<string, List<string>> ChannelMembers { get; } = new(StringComparer.Ordinal);
@@ -217,9 +218,10 @@ public sealed class FakeSlack : IAsyncDisposable
         await context.Response.WriteAsync(answer.ToJsonString());
     }
 
-    private static JsonObject UserJson(string id, (string Name, string Tz, string? Email) user) => new()
+    private static JsonObject UserJson(string id, (string Name, string Tz, string? Email, string Team) user) => new()
     {
         ["id"] = id,
+        ["team_id"] = user.Team,
         ["name"] = user.Name.ToLowerInvariant().Replace(' ', '.'),
         ["real_name"] = user.Name,
         ["tz"] = user.Tz,

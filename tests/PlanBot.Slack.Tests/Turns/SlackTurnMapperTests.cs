@@ -132,6 +132,55 @@ public sealed class SlackTurnMapperTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_member_of_the_workspace_is_no_outsider()
+    {
+        var turn = await mapper.FromEventAsync(Envelope(SlackPayloads.DirectMessage("status"), "Ev0101"), CancellationToken.None);
+
+        Assert.False(turn.FromOutside);
+    }
+
+    [Fact]
+    public async Task A_guest_from_another_organisation_in_a_shared_channel_is_an_outsider_on_every_kind_of_turn()
+    {
+        slack.AddUser("U0GUEST", "Pat Partner", team: "T0PARTNER");
+
+        var message = await mapper.FromEventAsync(Envelope(SlackPayloads.Mention("status", user: "U0GUEST")), CancellationToken.None);
+        var command = await mapper.FromCommandAsync(SlashCommand.FromForm(SignedClient.Form(SlackPayloads.Command("status", user: "U0GUEST"))), CancellationToken.None);
+        var json = SlackPayloads.BlockAction("approve", """{"planId":"plan-1","revision":3}""", "U0GUEST", "C0RELEASE", "releases", "1700000000.000300");
+        var payload = JsonSerializer.Deserialize(json.ToJsonString(), SlackJsonContext.Default.InteractionPayload)!;
+        var click = await mapper.FromBlockActionAsync(payload, payload.Actions![0], CancellationToken.None);
+
+        Assert.True(message.FromOutside);
+        Assert.True(command.FromOutside);
+        Assert.True(click.FromOutside);
+        // The tenant is still the channel's: the guest acts inside this organisation's plans, with less leave.
+        Assert.Equal("slack:T0PLANBOT", message.Conversation.TenantId);
+    }
+
+    [Fact]
+    public async Task When_users_info_fails_the_payloads_team_tells_who_is_a_guest()
+    {
+        var json = SlackPayloads.BlockAction("approve", """{"planId":"plan-1","revision":3}""", "U0UNKNOWN", "C0RELEASE", "releases", "1700000000.000300");
+        json["user"]!["team_id"] = "T0PARTNER";
+        var payload = JsonSerializer.Deserialize(json.ToJsonString(), SlackJsonContext.Default.InteractionPayload)!;
+
+        var click = await mapper.FromBlockActionAsync(payload, payload.Actions![0], CancellationToken.None);
+
+        Assert.True(click.FromOutside);
+    }
+
+    [Fact]
+    public void In_a_grid_organisation_a_guest_is_someone_of_another_organisation()
+    {
+        var tenancy = new SlackTenancy(Options.Create(new SlackOptions { EnterpriseId = "E0CONTOSO" }));
+
+        Assert.False(tenancy.IsOutsider(new SlackUser { TeamId = "T0ANYWORKSPACE", EnterpriseUser = new SlackEnterpriseUser { EnterpriseId = "E0CONTOSO" } }, null));
+        Assert.True(tenancy.IsOutsider(new SlackUser { TeamId = "T0PARTNER" }, null));
+        Assert.True(tenancy.IsOutsider(new SlackUser { TeamId = "T0PARTNER", EnterpriseUser = new SlackEnterpriseUser { EnterpriseId = "E0FABRIKAM" } }, null));
+        Assert.False(tenancy.IsOutsider(null, "T0ANYWORKSPACE"));
+    }
+
+    [Fact]
     public void A_grid_deployment_puts_every_workspace_under_the_organisation()
     {
         var tenancy = new SlackTenancy(Options.Create(new SlackOptions { EnterpriseId = "E0CONTOSO" }));

@@ -14,7 +14,8 @@ public enum CommandUsers
 
 /// <summary>
 /// One chat command, declared once: its name, what it accepts after the name, how help shows it, who
-/// it is for, whether it needs the conversation's plan, and what runs it.
+/// it is for, whether it needs the conversation's plan, what runs it, and whether someone of another
+/// organisation in a shared channel may use it (<see cref="OpenToOutsiders"/>: reading, not changing).
 /// </summary>
 internal sealed record ChatCommand(
     string Name,
@@ -23,7 +24,8 @@ internal sealed record ChatCommand(
     CommandUsers Users,
     bool NeedsPlan,
     Func<string, bool> Accepts,
-    Func<EngineFlows, TurnWork, string, CancellationToken, Task> Run)
+    Func<EngineFlows, TurnWork, string, CancellationToken, Task> Run,
+    bool OpenToOutsiders = false)
 {
     /// <summary>Takes no arguments: "status please" is an answer, "status" is the command.</summary>
     public static bool Bare(string arguments) => arguments.Length == 0;

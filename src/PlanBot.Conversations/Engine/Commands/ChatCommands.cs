@@ -16,9 +16,9 @@ internal static partial class ChatCommands
         new("plan", "plan <product> <version>", "Start the deployment plan for a release, or resume it. Example: plan Contoso.Web 2.4", CommandUsers.Anyone, NeedsPlan: false,
             a => a.Length == 0 || Release().IsMatch(a), (f, w, a, ct) => f.Start.StartOrResumeAsync(w, a, ct)),
         new("status", "status", "What is answered, what is missing, and how complete the plan is.", CommandUsers.Anyone, NeedsPlan: true,
-            ChatCommand.Bare, (f, w, _, ct) => f.Overview.SummaryAsync(w, full: false, ct)),
+            ChatCommand.Bare, (f, w, _, ct) => f.Overview.SummaryAsync(w, full: false, ct), OpenToOutsiders: true),
         new("show", "show", "The whole plan, section by section, with who answered what.", CommandUsers.Anyone, NeedsPlan: true,
-            ChatCommand.Bare, (f, w, _, ct) => f.Overview.SummaryAsync(w, full: true, ct)),
+            ChatCommand.Bare, (f, w, _, ct) => f.Overview.SummaryAsync(w, full: true, ct), OpenToOutsiders: true),
         new("edit", "edit <section>", "Answer a section again, by number or name. Example: edit 3, edit risks", CommandUsers.Anyone, NeedsPlan: true,
             a => !a.Contains('\n', StringComparison.Ordinal) && a.Length <= 40, (_, w, a, _) => Done(() => InterviewFlow.Edit(w, a))),
         new("skip", "skip", "Leave this question for later.", CommandUsers.Anyone, NeedsPlan: true,
@@ -64,7 +64,7 @@ internal static partial class ChatCommands
         new("cancel", "cancel", "Cancel the plan (its answers are kept; plan <product> <version> reopens it).", CommandUsers.Owner, NeedsPlan: true,
             ChatCommand.Bare, (_, w, _, _) => Done(() => StartFlow.Cancel(w))),
         new("help", "help", "This list.", CommandUsers.Anyone, NeedsPlan: false,
-            ChatCommand.Bare, (_, w, _, _) => Done(() => w.Reply(HelpText.View()))),
+            ChatCommand.Bare, (_, w, _, _) => Done(() => w.Reply(HelpText.View())), OpenToOutsiders: true),
     ];
 
     private static readonly Dictionary<string, ChatCommand> ByName = All.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
