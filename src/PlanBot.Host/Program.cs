@@ -16,8 +16,6 @@ builder.Services.AddPlanBotTelemetry(builder.Configuration);
 
 var app = builder.Build();
 
-await app.Services.InitializePlanBotStoreAsync(app.Lifetime.ApplicationStopping);
-
 app.UseBadRequestsAsClientErrors();
 app.MapHealth();
 app.MapBotFramework();

@@ -22,7 +22,7 @@ namespace PlanBot.Storage.Cosmos;
 /// Documents go in and out as streams serialized with the shared <see cref="StateJsonContext"/>,
 /// never through the SDK's serializer.
 /// </summary>
-public sealed partial class CosmosConversationStore : IConversationStore
+public sealed partial class CosmosConversationStore : IConversationStore, IStoreInitializer
 {
     /// <summary>Substatus of a 404 that means the database or container, not the item, is missing.</summary>
     private const int OwnerResourceNotFound = 1003;

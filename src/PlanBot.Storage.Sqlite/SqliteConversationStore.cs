@@ -17,7 +17,7 @@ namespace PlanBot.Storage.Sqlite;
 /// one read. Writes of this process go through one connection in turn, so they never wait on each
 /// other inside SQLite; other processes on the same file are held off by the busy timeout.
 /// </summary>
-public sealed partial class SqliteConversationStore : IConversationStore, IAsyncDisposable
+public sealed partial class SqliteConversationStore : IConversationStore, IStoreInitializer, IAsyncDisposable
 {
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;

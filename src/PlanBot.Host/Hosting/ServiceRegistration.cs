@@ -35,50 +35,27 @@ internal static class ServiceRegistration
         return services;
     }
 
+    /// <summary>
+    /// The store <c>Storage:Provider</c> names, prepared before the host takes requests
+    /// (<see cref="StoreInitialization"/>). Call it before anything that runs in the background on the store.
+    /// </summary>
     public static IServiceCollection AddPlanBotStore(this IServiceCollection services, IConfiguration configuration)
     {
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         switch (storage.Provider)
         {
             case "Sqlite":
-                services.AddOptions<SqliteStoreOptions>().BindConfiguration(SqliteStoreOptions.Section).ValidateOnStart()
-                    .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Storage:Sqlite:Path must name the database file.");
-                services.AddSingleton(sp => new SqliteConversationStore(sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value));
-                services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<SqliteConversationStore>());
-                services.AddSingleton<ITenantStore>(sp => sp.GetRequiredService<SqliteConversationStore>());
+                services.AddSqliteStore();
                 break;
             case "Cosmos":
-                services.AddCosmosConversationStore(configuration);
+                services.AddCosmosStore();
                 break;
             default:
                 throw new InvalidOperationException($"Storage:Provider \"{storage.Provider}\" is not known; use Sqlite or Cosmos.");
         }
 
+        services.AddHostedService<StoreInitialization>();
         return services;
-    }
-
-    /// <summary>
-    /// Prepares the store. A store that cannot be reached yet does not stop the host: turns say
-    /// "not saved, send it again" and /readyz reports it until the store is back.
-    /// </summary>
-    public static async Task InitializePlanBotStoreAsync(this IServiceProvider services, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (services.GetService<SqliteConversationStore>() is { } sqlite)
-            {
-                await sqlite.InitializeAsync(cancellationToken);
-            }
-
-            if (services.GetService<CosmosConversationStore>() is { } cosmos)
-            {
-                await cosmos.InitializeAsync(cancellationToken);
-            }
-        }
-        catch (StoreUnavailableException unavailable)
-        {
-            services.GetRequiredService<ILoggerFactory>().CreateLogger("PlanBot.Host").LogWarning(unavailable, "The store is not reachable at start-up; the host runs and reports it on /readyz");
-        }
     }
 
     public static IServiceCollection AddPlanBotConversations(this IServiceCollection services)
