@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Options;
-using PlanBot.BotFramework.Authentication;
-using PlanBot.BotFramework.Connector;
-using PlanBot.BotFramework.Teams;
 using PlanBot.Conversations.Delivery;
 using PlanBot.Conversations.Engine;
 using PlanBot.Conversations.Ports;
@@ -77,6 +74,7 @@ internal static class ServiceRegistration
         services.AddSingleton<PostRegistry>();
         services.AddHostedService<OutboxSweepService>();
         services.AddSingleton<IReplyChannels, ReplyChannels>();
+        services.AddSingleton<IPeopleDirectory, PeopleDirectories>();
         services.AddSingleton<ReminderWorker>();
         services.AddHostedService<ReminderService>();
         return services;
@@ -86,19 +84,5 @@ internal static class ServiceRegistration
     {
         var bytes = new byte[base64.Length];
         return Convert.TryFromBase64String(base64, bytes, out var length) && length >= 32;
-    }
-
-    public static IServiceCollection AddPlanBotBotFramework(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<ConnectorRetryOptions>().BindConfiguration(ConnectorRetryOptions.Section).ValidateOnStart()
-            .Validate(o => o.MaxAttempts is >= 1 and <= 10, "BotFramework:Connector:MaxAttempts must be between 1 and 10.");
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConnectorRetryOptions>>().Value);
-        services.AddSingleton(sp => new ConversationPacer(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ConnectorRetryOptions>().Pacing));
-        services.AddBotFrameworkAuthentication(configuration);
-        services.AddHttpClient<ConnectorClient>(http => http.Timeout = TimeSpan.FromSeconds(30)).AddConnectorAuthorization();
-        services.AddSingleton<BotFrameworkReplyChannel>(sp => new BotFrameworkReplyChannel(sp.GetRequiredService<ConnectorClient>()));
-        services.AddSingleton(sp => new TeamsPeopleDirectory(sp.GetRequiredService<ConnectorClient>()));
-        services.AddSingleton<IPeopleDirectory, PeopleDirectories>();
-        return services;
     }
 }

@@ -20,7 +20,7 @@ public static class SlackServiceCollectionExtensions
     /// work queue and its workers, and the Socket Mode client when <c>Slack:SocketMode</c> is true.
     /// Needs the conversation core (<c>TurnProcessor</c>) registered by the host.
     /// </summary>
-    public static IServiceCollection AddPlanBotSlack(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -31,7 +31,7 @@ public static class SlackServiceCollectionExtensions
         }
 
         var socketMode = section.GetValue<bool>(nameof(SlackOptions.SocketMode));
-        services.AddOptions<SlackOptions>().Bind(section).ValidateOnStart();
+        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new SlackRegistration(HttpEndpoints: !socketMode, SocketMode: socketMode));
