@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PlanBot.BotFramework.Authentication;
 using PlanBot.BotFramework.Connector;
 using PlanBot.BotFramework.Teams;
+using PlanBot.Conversations.Ports;
 
 namespace PlanBot.BotFramework.Hosting;
 
@@ -15,7 +16,12 @@ public static class BotFrameworkServiceCollectionExtensions
     /// retries, pacing and credentials, and Teams' reply channel and people directory. Options come
     /// from the root keys <c>MicrosoftApp*</c> and the section <c>BotFramework</c>, validated at start-up.
     /// </summary>
-    /// <remarks>Needs the conversation core (<c>TurnProcessor</c>) registered by the host.</remarks>
+    /// <remarks>
+    /// Bot Framework carries every channel no other adapter claims (<c>msteams</c>, <c>emulator</c>,
+    /// <c>webchat</c>, <c>directline</c>…), so its reply channel and people directory are registered
+    /// under <see cref="KeyedService.AnyKey"/>: a lookup by channel id finds them unless another
+    /// adapter registered that id itself. Needs the conversation core (<c>TurnProcessor</c>) registered by the host.
+    /// </remarks>
     public static IServiceCollection AddBotFramework(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -30,6 +36,9 @@ public static class BotFrameworkServiceCollectionExtensions
 
         services.AddSingleton(sp => new BotFrameworkReplyChannel(sp.GetRequiredService<ConnectorClient>()));
         services.AddSingleton(sp => new TeamsPeopleDirectory(sp.GetRequiredService<ConnectorClient>()));
+        // One instance for every channel id: AnyKey would otherwise make a singleton per key asked for.
+        services.AddKeyedSingleton<IReplyChannel>(KeyedService.AnyKey, (sp, _) => sp.GetRequiredService<BotFrameworkReplyChannel>());
+        services.AddKeyedSingleton<IPeopleDirectory>(KeyedService.AnyKey, (sp, _) => sp.GetRequiredService<TeamsPeopleDirectory>());
         return services;
     }
 }
