@@ -483,10 +483,7 @@ public sealed partial class SqliteConversationStore : IConversationStore, IStore
         var connection = open ?? await OpenAsync(cancellationToken);
         try
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = Schema.Create;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            await MigrateAsync(connection, cancellationToken);
+            await Schema.EnsureAsync(connection, cancellationToken);
             return connection;
         }
         catch
@@ -498,28 +495,6 @@ public sealed partial class SqliteConversationStore : IConversationStore, IStore
 
             throw;
         }
-    }
-
-    /// <summary>Adds the columns a database made by an earlier release lacks, then their indexes.</summary>
-    private static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        foreach (var (table, column, add) in Schema.Migrations)
-        {
-            await using var probe = connection.CreateCommand();
-            probe.CommandText = "SELECT count(*) FROM pragma_table_info($table) WHERE name = $column";
-            probe.Parameters.AddWithValue("$table", table);
-            probe.Parameters.AddWithValue("$column", column);
-            if (Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
-            {
-                await using var alter = connection.CreateCommand();
-                alter.CommandText = add;
-                await alter.ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
-
-        await using var indexes = connection.CreateCommand();
-        indexes.CommandText = Schema.CreateLateIndexes;
-        await indexes.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
