@@ -25,16 +25,13 @@ public sealed partial class SqliteConversationStore : IConversationStore, IStore
     private const int SqliteConstraintPrimaryKey = 1555;
     private const int SqliteConstraintUnique = 2067;
 
-    /// <summary>A listed plan takes about 29 KB in memory (a finished interview): 2,000 of them about 58 MB.</summary>
-    private const int ListedPlansCapacity = 2_000;
-
     private readonly string connectionString;
     private readonly int busyTimeoutMilliseconds;
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly ConcurrentBag<SqliteConnection> readers = [];
 
-    /// <summary>Plans parsed for <see cref="ListPlansAsync"/>, by id, with the version they were read at.</summary>
-    private readonly ConcurrentDictionary<string, (long Version, Plan Plan)> listedPlans = new(StringComparer.Ordinal);
+    /// <summary>Plans parsed for <see cref="ListPlansAsync"/>.</summary>
+    private readonly ListedPlans listedPlans = new();
     private SqliteConnection? writer;
 
     public SqliteConversationStore(SqliteStoreOptions options)
@@ -164,9 +161,9 @@ public sealed partial class SqliteConversationStore : IConversationStore, IStore
                 {
                     foreach (var (id, version) in rows)
                     {
-                        if (listedPlans.TryGetValue(id, out var known) && known.Version == version)
+                        if (listedPlans.TryGet(id, version, out var known))
                         {
-                            plans.Add(known.Plan);
+                            plans.Add(known);
                             continue;
                         }
 
@@ -185,7 +182,7 @@ public sealed partial class SqliteConversationStore : IConversationStore, IStore
                             plan = Deserialize(reader, 0, StateJsonContext.Default.PlanDocument, $"plan {id}").Plan;
                         }
 
-                        RememberListed(id, version, plan);
+                        listedPlans.Remember(id, version, plan);
                         plans.Add(plan);
                     }
                 }
@@ -212,17 +209,6 @@ public sealed partial class SqliteConversationStore : IConversationStore, IStore
     /// <summary>Whole plans, from the same cache as <see cref="ListPlansAsync"/>: only changed plans are parsed.</summary>
     public Task<IReadOnlyList<Plan>> ListFeatureSetsAsync(string tenantId, CancellationToken cancellationToken) =>
         ListPlansAsync(tenantId, null, cancellationToken);
-
-    private void RememberListed(string id, long version, Plan plan)
-    {
-        if (listedPlans.Count >= ListedPlansCapacity)
-        {
-            // Bounded: a tenant with more plans than this reads the rest from the file.
-            listedPlans.Clear();
-        }
-
-        listedPlans[id] = (version, plan);
-    }
 
     public Task<IReadOnlyList<DueReminder>> ListDueRemindersAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<DueReminder>>(async connection =>
