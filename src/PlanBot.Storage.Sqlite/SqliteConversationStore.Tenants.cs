@@ -9,7 +9,7 @@ namespace PlanBot.Storage.Sqlite;
 public sealed partial class SqliteConversationStore : ITenantStore
 {
     public Task<Versioned<TenantDocument>?> GetTenantAsync(string tenantId, CancellationToken cancellationToken) =>
-        ReadAsync(async connection =>
+        connections.ReadAsync(async connection =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT version, body FROM tenants WHERE id = $id";
@@ -22,32 +22,23 @@ public sealed partial class SqliteConversationStore : ITenantStore
                 : null;
         }, cancellationToken);
 
-    public async Task SaveTenantAsync(Versioned<TenantDocument> tenant, CancellationToken cancellationToken)
+    public Task SaveTenantAsync(Versioned<TenantDocument> tenant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        await writeGate.WaitAsync(cancellationToken);
-        try
+        return connections.WriteAsync(async connection =>
         {
-            await Guard(async () =>
+            await using var command = connection.CreateCommand();
+            command.CommandText = tenant.ETag is null
+                ? "INSERT INTO tenants (id, version, body) VALUES ($id, 1, $body)"
+                : "UPDATE tenants SET version = version + 1, body = $body WHERE id = $id AND version = $expected";
+            command.Parameters.AddWithValue("$id", tenant.Document.TenantId);
+            command.Parameters.AddWithValue("$body", JsonSerializer.Serialize(tenant.Document, StateJsonContext.Default.TenantDocument));
+            if (tenant.ETag is not null)
             {
-                var connection = writer ??= await OpenWriterAsync(null, cancellationToken);
-                await using var command = connection.CreateCommand();
-                command.CommandText = tenant.ETag is null
-                    ? "INSERT INTO tenants (id, version, body) VALUES ($id, 1, $body)"
-                    : "UPDATE tenants SET version = version + 1, body = $body WHERE id = $id AND version = $expected";
-                command.Parameters.AddWithValue("$id", tenant.Document.TenantId);
-                command.Parameters.AddWithValue("$body", JsonSerializer.Serialize(tenant.Document, StateJsonContext.Default.TenantDocument));
-                if (tenant.ETag is not null)
-                {
-                    command.Parameters.AddWithValue("$expected", long.Parse(tenant.ETag, CultureInfo.InvariantCulture));
-                }
+                command.Parameters.AddWithValue("$expected", long.Parse(tenant.ETag, CultureInfo.InvariantCulture));
+            }
 
-                await ExecuteConditionalAsync(command, $"tenant {tenant.Document.TenantId}", cancellationToken);
-            });
-        }
-        finally
-        {
-            writeGate.Release();
-        }
+            await ExecuteConditionalAsync(command, $"tenant {tenant.Document.TenantId}", cancellationToken);
+        }, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -19,20 +18,13 @@ namespace PlanBot.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqliteConversationStore : IConversationStore, IStoreInitializer, IAsyncDisposable
 {
-    private const int SqliteBusy = 5;
-    private const int SqliteLocked = 6;
-    private const int SqliteConstraint = 19;
     private const int SqliteConstraintPrimaryKey = 1555;
     private const int SqliteConstraintUnique = 2067;
 
-    private readonly string connectionString;
-    private readonly int busyTimeoutMilliseconds;
-    private readonly SemaphoreSlim writeGate = new(1, 1);
-    private readonly ConcurrentBag<SqliteConnection> readers = [];
+    private readonly SqliteConnections connections;
 
     /// <summary>Plans parsed for <see cref="ListPlansAsync"/>.</summary>
     private readonly ListedPlans listedPlans = new();
-    private SqliteConnection? writer;
 
     public SqliteConversationStore(SqliteStoreOptions options)
     {
@@ -40,19 +32,7 @@ public sealed partial class SqliteConversationStore : IConversationStore, IStore
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
         ArgumentOutOfRangeException.ThrowIfNegative(options.BusyTimeoutMilliseconds);
         DatabasePath = Path.GetFullPath(options.Path);
-        busyTimeoutMilliseconds = options.BusyTimeoutMilliseconds;
-        connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            // Microsoft.Data.Sqlite retries a busy statement on its own for this many whole seconds,
-            // on top of SQLite's wait (PRAGMA busy_timeout in OpenAsync). Rounded down, its loop gives
-            // up as soon as SQLite's wait has run out once; below one second it could stretch a read,
-            // which in WAL mode waits on nobody. The write lock, the one thing that waits on other
-            // writers, is taken past that loop (BeginImmediate), so it honours the milliseconds.
-            DefaultTimeout = Math.Max(1, options.BusyTimeoutMilliseconds / 1000),
-        }.ToString();
+        connections = new SqliteConnections(DatabasePath, options.BusyTimeoutMilliseconds);
     }
 
     public string DatabasePath { get; }
@@ -61,23 +41,12 @@ public sealed partial class SqliteConversationStore : IConversationStore, IStore
     /// Creates the database's folder, the file and the schema; safe to call again. Throws
     /// <see cref="StoreUnavailableException"/> when the file cannot be opened or created there.
     /// </summary>
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        await writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            await Guard(async () => writer = await OpenWriterAsync(writer, cancellationToken));
-        }
-        finally
-        {
-            writeGate.Release();
-        }
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken) => connections.InitializeAsync(cancellationToken);
 
     public Task<ConversationSnapshot> LoadAsync(ConversationRef conversation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
-        return ReadAsync(async connection =>
+        return connections.ReadAsync(async connection =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """
@@ -128,9 +97,9 @@ public sealed partial class SqliteConversationStore : IConversationStore, IStore
     /// </summary>
     public Task<IReadOnlyList<Plan>> ListPlansAsync(string tenantId, string? product, CancellationToken cancellationToken)
     {
-        return ReadAsync<IReadOnlyList<Plan>>(async connection =>
+        return connections.ReadAsync<IReadOnlyList<Plan>>(async connection =>
         {
-            Execute(connection, "BEGIN");
+            SqliteConnections.Execute(connection, "BEGIN");
             try
             {
                 var rows = new List<(string Id, long Version)>();
@@ -194,7 +163,7 @@ public sealed partial class SqliteConversationStore : IConversationStore, IStore
                     }
                 }
 
-                Execute(connection, "COMMIT");
+                SqliteConnections.Execute(connection, "COMMIT");
                 return plans;
             }
             catch
@@ -211,7 +180,7 @@ public sealed partial class SqliteConversationStore : IConversationStore, IStore
         ListPlansAsync(tenantId, null, cancellationToken);
 
     public Task<IReadOnlyList<DueReminder>> ListDueRemindersAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
-        ReadAsync<IReadOnlyList<DueReminder>>(async connection =>
+        connections.ReadAsync<IReadOnlyList<DueReminder>>(async connection =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """
@@ -231,50 +200,28 @@ public sealed partial class SqliteConversationStore : IConversationStore, IStore
             return due;
         }, cancellationToken);
 
-    public async Task CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
+    public Task CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
-        await writeGate.WaitAsync(cancellationToken);
-        try
+        return connections.WriteTransactionAsync(async connection =>
         {
-            await Guard(async () =>
+            foreach (var plan in commit.Plans)
             {
-                // Opened here too, so a store whose file could not be reached at start-up recovers
-                // once it can, instead of failing every turn until the host restarts.
-                var connection = writer ??= await OpenWriterAsync(null, cancellationToken);
-                BeginImmediate(connection);
-                try
-                {
-                    foreach (var plan in commit.Plans)
-                    {
-                        await WritePlanAsync(connection, plan, cancellationToken);
-                    }
+                await WritePlanAsync(connection, plan, cancellationToken);
+            }
 
-                    if (commit.Conversation is { } conversation)
-                    {
-                        await WriteConversationAsync(connection, conversation, cancellationToken);
-                    }
-
-                    Execute(connection, "COMMIT");
-                }
-                catch
-                {
-                    await RollBackAsync(connection);
-                    throw;
-                }
-            });
-        }
-        finally
-        {
-            writeGate.Release();
-        }
+            if (commit.Conversation is { } conversation)
+            {
+                await WriteConversationAsync(connection, conversation, cancellationToken);
+            }
+        }, cancellationToken);
     }
 
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
     {
         try
         {
-            return await ReadAsync(async connection =>
+            return await connections.ReadAsync(async connection =>
             {
                 await using var command = connection.CreateCommand();
                 command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'plans'";
@@ -287,20 +234,7 @@ public sealed partial class SqliteConversationStore : IConversationStore, IStore
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (writer is not null)
-        {
-            await writer.DisposeAsync();
-        }
-
-        while (readers.TryTake(out var reader))
-        {
-            await reader.DisposeAsync();
-        }
-
-        writeGate.Dispose();
-    }
+    public ValueTask DisposeAsync() => connections.DisposeAsync();
 
     /// <summary>UTC in the round-trip format: fixed width, so instants compare correctly as text.</summary>
     private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
@@ -385,33 +319,8 @@ public sealed partial class SqliteConversationStore : IConversationStore, IStore
             ? version
             : throw new ConcurrencyException($"The {what} was read with a version this store does not know (\"{etag}\").");
 
-    /// <summary>
-    /// Takes the write lock, waiting for another writer at most the busy timeout. Sent to SQLite
-    /// directly: Microsoft.Data.Sqlite's own retry loop counts whole seconds and would stretch a
-    /// shorter timeout to a second or more.
-    /// </summary>
-    private static void BeginImmediate(SqliteConnection connection) => Execute(connection, "BEGIN IMMEDIATE");
-
-    private static void Execute(SqliteConnection connection, string sql) =>
-        SqliteException.ThrowExceptionForRC(raw.sqlite3_exec(connection.Handle, sql), connection.Handle);
-
-    private async Task RollBackAsync(SqliteConnection connection)
-    {
-        if (raw.sqlite3_get_autocommit(connection.Handle) != 0)
-        {
-            return;
-        }
-
-        if (raw.sqlite3_exec(connection.Handle, "ROLLBACK") != raw.SQLITE_OK)
-        {
-            // A connection stuck inside a transaction would fail every later commit: start afresh.
-            writer = null;
-            await connection.DisposeAsync();
-        }
-    }
-
     private Task<Versioned<PlanDocument>?> ReadPlanAsync(string sql, (string Name, string Value)[] parameters, CancellationToken cancellationToken) =>
-        ReadAsync(async connection =>
+        connections.ReadAsync(async connection =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
@@ -427,102 +336,6 @@ public sealed partial class SqliteConversationStore : IConversationStore, IStore
                     Tag(reader.GetInt64(1)))
                 : null;
         }, cancellationToken);
-
-    private async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken cancellationToken)
-    {
-        if (writer is null)
-        {
-            // The file could not be used at start-up: create the schema now that it may be back.
-            await InitializeAsync(cancellationToken);
-        }
-
-        var result = default(T)!;
-        await Guard(async () =>
-        {
-            if (!readers.TryTake(out var connection))
-            {
-                connection = await OpenAsync(cancellationToken);
-            }
-
-            try
-            {
-                result = await read(connection);
-                readers.Add(connection);
-            }
-            catch
-            {
-                await connection.DisposeAsync();
-                throw;
-            }
-        });
-        return result;
-    }
-
-    /// <summary>Makes sure the folder, the file and the schema exist; reuses <paramref name="open"/> when given.</summary>
-    private async Task<SqliteConnection> OpenWriterAsync(SqliteConnection? open, CancellationToken cancellationToken)
-    {
-        if (Path.GetDirectoryName(DatabasePath) is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        var connection = open ?? await OpenAsync(cancellationToken);
-        try
-        {
-            await Schema.EnsureAsync(connection, cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            if (open is null)
-            {
-                await connection.DisposeAsync();
-            }
-
-            throw;
-        }
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await using var pragma = connection.CreateCommand();
-            // busy_timeout first, so even switching the journal mode waits for another writer.
-            // WAL with synchronous=NORMAL: a commit survives the process dying at any point; only an
-            // operating-system crash or power cut can lose the last moments, never corrupt the file.
-            pragma.CommandText = string.Create(
-                CultureInfo.InvariantCulture,
-                $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
-
-    /// <summary>Turns "the database cannot be used right now" into the port's outage error.</summary>
-    private static async Task Guard(Func<Task> action)
-    {
-        try
-        {
-            await action();
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode != SqliteConstraint)
-        {
-            var why = e.SqliteErrorCode is SqliteBusy or SqliteLocked ? "The database is locked by another writer." : "The database cannot be used.";
-            throw new StoreUnavailableException(why, e);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new StoreUnavailableException("The database file cannot be reached.", e);
-        }
-    }
 
     /// <summary>Reads a stored body; one that is not a document names its row, so it can be found and mended.</summary>
     /// <remarks>
