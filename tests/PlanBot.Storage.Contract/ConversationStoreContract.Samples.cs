@@ -18,8 +18,7 @@ public abstract partial class ConversationStoreContract
     {
         var store = await CreateStoreAsync();
         var samples = new MovedSamples();
-        var inReview = samples.Load(SampleFiles.PlanInReview, StateJsonContext.Default.PlanDocument);
-        var draft = samples.Load(SampleFiles.DraftFromBaseline, StateJsonContext.Default.PlanDocument);
+        var (inReview, draft) = samples.Plans();
         var pointer = samples.Load(SampleFiles.AttachedPointer, StateJsonContext.Default.ConversationDocument);
         var waiting = samples.Load(SampleFiles.PointerWaitingToStart, StateJsonContext.Default.ConversationDocument);
         await store.CommitAsync(Create(pointer, inReview), None);
@@ -40,8 +39,7 @@ public abstract partial class ConversationStoreContract
     {
         var store = await CreateStoreAsync();
         var samples = new MovedSamples();
-        var inReview = samples.Load(SampleFiles.PlanInReview, StateJsonContext.Default.PlanDocument);
-        var draft = samples.Load(SampleFiles.DraftFromBaseline, StateJsonContext.Default.PlanDocument);
+        var (inReview, draft) = samples.Plans();
         await store.CommitAsync(Create(null, inReview, draft), None);
 
         var listed = await store.ListPlansAsync(samples.Tenant, "CONTOSO.WEB", None);
@@ -102,5 +100,9 @@ public abstract partial class ConversationStoreContract
                 .Replace(SampleFiles.DraftId, DraftId, StringComparison.Ordinal);
             return JsonSerializer.Deserialize(text, type)!;
         }
+
+        /// <summary>The plan in review, and the draft started from it.</summary>
+        public (PlanDocument InReview, PlanDocument Draft) Plans() =>
+            (Load(SampleFiles.PlanInReview, StateJsonContext.Default.PlanDocument), Load(SampleFiles.DraftFromBaseline, StateJsonContext.Default.PlanDocument));
     }
 }
