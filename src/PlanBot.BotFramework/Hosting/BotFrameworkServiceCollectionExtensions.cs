@@ -20,7 +20,8 @@ public static class BotFrameworkServiceCollectionExtensions
     /// Bot Framework carries every channel no other adapter claims (<c>msteams</c>, <c>emulator</c>,
     /// <c>webchat</c>, <c>directline</c>…), so its reply channel and people directory are registered
     /// under <see cref="KeyedService.AnyKey"/>: a lookup by channel id finds them unless another
-    /// adapter registered that id itself. Needs the conversation core (<c>TurnProcessor</c>) registered by the host.
+    /// adapter registered that id itself. Needs the conversation core (<c>TurnProcessor</c>)
+    /// registered by the host.
     /// </remarks>
     public static IServiceCollection AddBotFramework(this IServiceCollection services, IConfiguration configuration)
     {
