@@ -1,3 +1,4 @@
+using PlanBot.BotFramework.Hosting;
 using PlanBot.BotFramework.Teams;
 using PlanBot.Host.Export;
 using PlanBot.Host.Health;
@@ -10,13 +11,11 @@ builder.Configuration.AddRepositorySettings();
 builder.Services.AddPlanBotOptions(builder.Configuration, builder.Environment);
 builder.Services.AddPlanBotStore(builder.Configuration);
 builder.Services.AddPlanBotConversations();
-builder.Services.AddPlanBotBotFramework(builder.Configuration);
-builder.Services.AddPlanBotSlack(builder.Configuration);
+builder.Services.AddBotFramework(builder.Configuration);
+builder.Services.AddSlack(builder.Configuration);
 builder.Services.AddPlanBotTelemetry(builder.Configuration);
 
 var app = builder.Build();
-
-await app.Services.InitializePlanBotStoreAsync(app.Lifetime.ApplicationStopping);
 
 app.UseBadRequestsAsClientErrors();
 app.MapHealth();

@@ -22,7 +22,7 @@ namespace PlanBot.Storage.Cosmos;
 /// Documents go in and out as streams serialized with the shared <see cref="StateJsonContext"/>,
 /// never through the SDK's serializer.
 /// </summary>
-public sealed partial class CosmosConversationStore : IConversationStore
+public sealed partial class CosmosConversationStore : IConversationStore, IStoreInitializer
 {
     /// <summary>Substatus of a 404 that means the database or container, not the item, is missing.</summary>
     private const int OwnerResourceNotFound = 1003;
@@ -99,9 +99,7 @@ public sealed partial class CosmosConversationStore : IConversationStore
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         ArgumentException.ThrowIfNullOrWhiteSpace(product);
         ArgumentException.ThrowIfNullOrWhiteSpace(version);
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.releaseKey = @release")
-            .WithParameter("@release", ItemKeys.Release(product, version));
-        var found = await QueryAsync(query, tenantId, maxItems: 1, "find plan", cancellationToken);
+        var found = await QueryAsync(PlanQueries.FindRelease(product, version), tenantId, maxItems: 1, "find plan", cancellationToken);
         if (found.Count == 0)
         {
             return null;
@@ -123,29 +121,17 @@ public sealed partial class CosmosConversationStore : IConversationStore
     public async Task<IReadOnlyList<Plan>> ListPlansAsync(string tenantId, string? product, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
-        // Only the plan is projected: sessions and outboxes stay on the server.
-        var query = product is null
-            ? new QueryDefinition("SELECT VALUE c.body.plan FROM c ORDER BY c.createdAt DESC")
-            : new QueryDefinition("SELECT VALUE c.body.plan FROM c WHERE c.productKey = @product ORDER BY c.createdAt DESC")
-                .WithParameter("@product", ItemKeys.Name(product));
-        var found = await QueryAsync(query, tenantId, maxItems: null, "list plans", cancellationToken);
+        var found = await QueryAsync(PlanQueries.ListPlans(product), tenantId, maxItems: null, "list plans", cancellationToken);
         return found
             .Select(element => element.Deserialize(StateJsonContext.Default.Plan) ?? throw new InvalidDataException("A stored plan is empty."))
             .ToList();
     }
 
-    /// <summary>
-    /// A projection in the tenant's partition: the plan's identity and state and the answers the
-    /// similarity reads, a few hundred bytes per plan where whole plans are tens of kilobytes. An
-    /// answer a plan lacks is undefined and left out of the object, as if unanswered.
-    /// </summary>
+    /// <summary>A projection in the tenant's partition (<see cref="PlanQueries.ListFeatureSets"/>).</summary>
     public async Task<IReadOnlyList<Plan>> ListFeatureSetsAsync(string tenantId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
-        var answers = string.Join(", ", Domain.Reuse.SimilarPlans.Questions.Select(id => $"\"{id}\": c.body.plan.answers[\"{id}\"]"));
-        var fields = string.Join(", ", new[] { "id", "tenantId", "product", "version", "owner", "createdAt", "state" }.Select(f => $"\"{f}\": c.body.plan.{f}"));
-        var query = new QueryDefinition($"SELECT VALUE {{ {fields}, \"answers\": {{ {answers} }} }} FROM c");
-        var found = await QueryAsync(query, tenantId, maxItems: null, "list feature sets", cancellationToken);
+        var found = await QueryAsync(PlanQueries.ListFeatureSets(), tenantId, maxItems: null, "list feature sets", cancellationToken);
         return found
             .Select(element => element.Deserialize(StateJsonContext.Default.Plan) ?? throw new InvalidDataException("A stored plan is empty."))
             .ToList();
@@ -157,9 +143,7 @@ public sealed partial class CosmosConversationStore : IConversationStore
     /// </summary>
     public async Task<IReadOnlyList<DueReminder>> ListDueRemindersAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
-        var query = new QueryDefinition("SELECT c.tenantId, c.id, c.remindAt FROM c WHERE c.remindAt <= @now")
-            .WithParameter("@now", now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-        var found = await QueryAsync(query, tenantId: null, maxItems: max, "list due reminders", cancellationToken);
+        var found = await QueryAsync(PlanQueries.DueReminders(now), tenantId: null, maxItems: max, "list due reminders", cancellationToken);
         return found
             .Select(e => new DueReminder(
                 e.GetProperty("tenantId").GetString()!,

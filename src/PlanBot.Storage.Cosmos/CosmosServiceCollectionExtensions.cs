@@ -1,5 +1,4 @@
 using Microsoft.Azure.Cosmos;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -11,16 +10,14 @@ namespace PlanBot.Storage.Cosmos;
 public static class CosmosServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the Cosmos DB store as <see cref="IConversationStore"/> and <see cref="ITenantStore"/>, with options from
-    /// <c>Storage:Cosmos</c> (validated at start) and one <see cref="CosmosClient"/> for the host's
-    /// lifetime. Call <see cref="CosmosConversationStore.InitializeAsync"/> once on start.
+    /// Registers the Cosmos DB store as <see cref="IConversationStore"/>, <see cref="ITenantStore"/> and
+    /// <see cref="IStoreInitializer"/>, with options bound from <c>Storage:Cosmos</c> and validated at
+    /// start-up, and one <see cref="CosmosClient"/> for the host's lifetime.
     /// </summary>
-    /// <param name="configuration">The application's configuration root.</param>
-    public static IServiceCollection AddCosmosConversationStore(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCosmosStore(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<CosmosStoreOptions>().Bind(configuration.GetSection(CosmosStoreOptions.Section)).ValidateOnStart();
+        services.AddOptions<CosmosStoreOptions>().BindConfiguration(CosmosStoreOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CosmosStoreOptions>, CosmosStoreOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => CosmosClientFactory.Create(sp.GetRequiredService<IOptions<CosmosStoreOptions>>().Value));
@@ -31,6 +28,7 @@ public static class CosmosServiceCollectionExtensions
             sp.GetService<ILoggerFactory>()?.CreateLogger<CosmosConversationStore>()));
         services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<CosmosConversationStore>());
         services.AddSingleton<ITenantStore>(sp => sp.GetRequiredService<CosmosConversationStore>());
+        services.AddSingleton<IStoreInitializer>(sp => sp.GetRequiredService<CosmosConversationStore>());
         return services;
     }
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
 namespace PlanBot.Storage.Sqlite;
 
 /// <summary>
@@ -7,7 +10,7 @@ namespace PlanBot.Storage.Sqlite;
 /// from the index alone, without reading the rows' bodies. <c>remind_at</c> (UTC, ISO 8601, so it
 /// sorts as text) is when the plan's next reminder falls due; the reminder worker reads it from
 /// <c>plans_by_remind_at</c>. Databases made before it existed get the column on start
-/// (<see cref="Migrations"/>).
+/// (<see cref="Migrations"/>). <see cref="EnsureAsync"/> brings any database up to this schema.
 /// </summary>
 internal static class Schema
 {
@@ -51,4 +54,32 @@ internal static class Schema
     public const string CreateLateIndexes = """
         CREATE INDEX IF NOT EXISTS plans_by_remind_at ON plans (remind_at) WHERE remind_at IS NOT NULL;
         """;
+
+    /// <summary>Creates what is missing, adds the columns a database made by an earlier release lacks, then their indexes.</summary>
+    public static async Task EnsureAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using (var create = connection.CreateCommand())
+        {
+            create.CommandText = Create;
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        foreach (var (table, column, add) in Migrations)
+        {
+            await using var probe = connection.CreateCommand();
+            probe.CommandText = "SELECT count(*) FROM pragma_table_info($table) WHERE name = $column";
+            probe.Parameters.AddWithValue("$table", table);
+            probe.Parameters.AddWithValue("$column", column);
+            if (Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
+            {
+                await using var alter = connection.CreateCommand();
+                alter.CommandText = add;
+                await alter.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await using var indexes = connection.CreateCommand();
+        indexes.CommandText = CreateLateIndexes;
+        await indexes.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using PlanBot.Conversations.Ports;
 using PlanBot.Conversations.State;
 
@@ -9,45 +7,11 @@ namespace PlanBot.Storage.Sqlite;
 public sealed partial class SqliteConversationStore : ITenantStore
 {
     public Task<Versioned<TenantDocument>?> GetTenantAsync(string tenantId, CancellationToken cancellationToken) =>
-        ReadAsync(async connection =>
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT version, body FROM tenants WHERE id = $id";
-            command.Parameters.AddWithValue("$id", tenantId);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken)
-                ? new Versioned<TenantDocument>(
-                    Deserialize(reader, 1, StateJsonContext.Default.TenantDocument, $"tenant {tenantId}"),
-                    Tag(reader.GetInt64(0)))
-                : null;
-        }, cancellationToken);
+        connections.ReadAsync(connection => StoreQueries.TenantAsync(connection, tenantId, cancellationToken), cancellationToken);
 
-    public async Task SaveTenantAsync(Versioned<TenantDocument> tenant, CancellationToken cancellationToken)
+    public Task SaveTenantAsync(Versioned<TenantDocument> tenant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        await writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            await Guard(async () =>
-            {
-                var connection = writer ??= await OpenWriterAsync(null, cancellationToken);
-                await using var command = connection.CreateCommand();
-                command.CommandText = tenant.ETag is null
-                    ? "INSERT INTO tenants (id, version, body) VALUES ($id, 1, $body)"
-                    : "UPDATE tenants SET version = version + 1, body = $body WHERE id = $id AND version = $expected";
-                command.Parameters.AddWithValue("$id", tenant.Document.TenantId);
-                command.Parameters.AddWithValue("$body", JsonSerializer.Serialize(tenant.Document, StateJsonContext.Default.TenantDocument));
-                if (tenant.ETag is not null)
-                {
-                    command.Parameters.AddWithValue("$expected", long.Parse(tenant.ETag, CultureInfo.InvariantCulture));
-                }
-
-                await ExecuteConditionalAsync(command, $"tenant {tenant.Document.TenantId}", cancellationToken);
-            });
-        }
-        finally
-        {
-            writeGate.Release();
-        }
+        return connections.WriteAsync(connection => ConditionalWrites.TenantAsync(connection, tenant, cancellationToken), cancellationToken);
     }
 }

@@ -1,13 +1,7 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
-using Microsoft.Data.Sqlite;
 using PlanBot.Conversations.Ports;
 using PlanBot.Conversations.State;
 using PlanBot.Conversations.Turns;
 using PlanBot.Domain.Plans;
-using SQLitePCL;
 
 namespace PlanBot.Storage.Sqlite;
 
@@ -17,25 +11,17 @@ namespace PlanBot.Storage.Sqlite;
 /// one read. Writes of this process go through one connection in turn, so they never wait on each
 /// other inside SQLite; other processes on the same file are held off by the busy timeout.
 /// </summary>
-public sealed partial class SqliteConversationStore : IConversationStore, IAsyncDisposable
+/// <remarks>
+/// The parts: <see cref="SqliteConnections"/> (connections and the write gate), <see cref="Schema"/>
+/// (tables and migrations), <see cref="StoreQueries"/> and <see cref="ConditionalWrites"/> (the SQL),
+/// <see cref="ListedPlans"/> (the cache behind plan lists) and <see cref="StoredRows"/> (column formats).
+/// </remarks>
+public sealed partial class SqliteConversationStore : IConversationStore, IStoreInitializer, IAsyncDisposable
 {
-    private const int SqliteBusy = 5;
-    private const int SqliteLocked = 6;
-    private const int SqliteConstraint = 19;
-    private const int SqliteConstraintPrimaryKey = 1555;
-    private const int SqliteConstraintUnique = 2067;
+    private readonly SqliteConnections connections;
 
-    /// <summary>A listed plan takes about 29 KB in memory (a finished interview): 2,000 of them about 58 MB.</summary>
-    private const int ListedPlansCapacity = 2_000;
-
-    private readonly string connectionString;
-    private readonly int busyTimeoutMilliseconds;
-    private readonly SemaphoreSlim writeGate = new(1, 1);
-    private readonly ConcurrentBag<SqliteConnection> readers = [];
-
-    /// <summary>Plans parsed for <see cref="ListPlansAsync"/>, by id, with the version they were read at.</summary>
-    private readonly ConcurrentDictionary<string, (long Version, Plan Plan)> listedPlans = new(StringComparer.Ordinal);
-    private SqliteConnection? writer;
+    /// <summary>Plans parsed for <see cref="ListPlansAsync"/>.</summary>
+    private readonly ListedPlans listedPlans = new();
 
     public SqliteConversationStore(SqliteStoreOptions options)
     {
@@ -43,19 +29,7 @@ public sealed partial class SqliteConversationStore : IConversationStore, IAsync
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
         ArgumentOutOfRangeException.ThrowIfNegative(options.BusyTimeoutMilliseconds);
         DatabasePath = Path.GetFullPath(options.Path);
-        busyTimeoutMilliseconds = options.BusyTimeoutMilliseconds;
-        connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            // Microsoft.Data.Sqlite retries a busy statement on its own for this many whole seconds,
-            // on top of SQLite's wait (PRAGMA busy_timeout in OpenAsync). Rounded down, its loop gives
-            // up as soon as SQLite's wait has run out once; below one second it could stretch a read,
-            // which in WAL mode waits on nobody. The write lock, the one thing that waits on other
-            // writers, is taken past that loop (BeginImmediate), so it honours the milliseconds.
-            DefaultTimeout = Math.Max(1, options.BusyTimeoutMilliseconds / 1000),
-        }.ToString();
+        connections = new SqliteConnections(DatabasePath, options.BusyTimeoutMilliseconds);
     }
 
     public string DatabasePath { get; }
@@ -64,236 +38,57 @@ public sealed partial class SqliteConversationStore : IConversationStore, IAsync
     /// Creates the database's folder, the file and the schema; safe to call again. Throws
     /// <see cref="StoreUnavailableException"/> when the file cannot be opened or created there.
     /// </summary>
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        await writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            await Guard(async () => writer = await OpenWriterAsync(writer, cancellationToken));
-        }
-        finally
-        {
-            writeGate.Release();
-        }
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken) => connections.InitializeAsync(cancellationToken);
 
     public Task<ConversationSnapshot> LoadAsync(ConversationRef conversation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
-        return ReadAsync(async connection =>
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT c.version, c.body, p.id, p.version, p.body
-                FROM conversations c LEFT JOIN plans p ON p.id = c.active_plan_id
-                WHERE c.key = $key
-                """;
-            command.Parameters.AddWithValue("$key", conversation.Key);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return new ConversationSnapshot(null, null);
-            }
-
-            var pointer = new Versioned<ConversationDocument>(
-                Deserialize(reader, 1, StateJsonContext.Default.ConversationDocument, $"conversation {conversation.Key}"),
-                Tag(reader.GetInt64(0)));
-            var plan = reader.IsDBNull(2)
-                ? null
-                : new Versioned<PlanDocument>(
-                    Deserialize(reader, 4, StateJsonContext.Default.PlanDocument, $"plan {reader.GetString(2)}"),
-                    Tag(reader.GetInt64(3)));
-            return new ConversationSnapshot(pointer, plan);
-        }, cancellationToken);
+        return connections.ReadAsync(connection => StoreQueries.LoadAsync(connection, conversation.Key, cancellationToken), cancellationToken);
     }
 
-    public Task<Versioned<PlanDocument>?> FindPlanAsync(string tenantId, string product, string version, CancellationToken cancellationToken)
-    {
-        return ReadPlanAsync(
-            "SELECT id, version, body FROM plans WHERE tenant_id = $tenant AND product_key = $product AND version_key = $version",
-            [("$tenant", tenantId), ("$product", Key(product)), ("$version", Key(version))],
-            cancellationToken);
-    }
+    public Task<Versioned<PlanDocument>?> FindPlanAsync(string tenantId, string product, string version, CancellationToken cancellationToken) =>
+        connections.ReadAsync(connection => StoreQueries.FindPlanAsync(connection, tenantId, product, version, cancellationToken), cancellationToken);
 
-    public Task<Versioned<PlanDocument>?> GetPlanAsync(string tenantId, string planId, CancellationToken cancellationToken)
-    {
-        return ReadPlanAsync(
-            "SELECT id, version, body FROM plans WHERE tenant_id = $tenant AND id = $id",
-            [("$tenant", tenantId), ("$id", planId)],
-            cancellationToken);
-    }
+    public Task<Versioned<PlanDocument>?> GetPlanAsync(string tenantId, string planId, CancellationToken cancellationToken) =>
+        connections.ReadAsync(connection => StoreQueries.GetPlanAsync(connection, tenantId, planId, cancellationToken), cancellationToken);
 
     /// <summary>
     /// The tenant's plans, newest first. Plans are immutable and a row's version changes with every
     /// write, so a plan already read at the version listed is taken from memory: a list reads the ids
-    /// and versions, and reads and parses only the bodies that changed since. Both statements run in
-    /// one read transaction, so the list is one snapshot, as a single query would be.
+    /// and versions, and reads and parses only the bodies that changed since.
     /// </summary>
-    public Task<IReadOnlyList<Plan>> ListPlansAsync(string tenantId, string? product, CancellationToken cancellationToken)
-    {
-        return ReadAsync<IReadOnlyList<Plan>>(async connection =>
-        {
-            Execute(connection, "BEGIN");
-            try
-            {
-                var rows = new List<(string Id, long Version)>();
-                await using (var command = connection.CreateCommand())
-                {
-                    // A tenant's list comes from plans_by_tenant_created alone. A product's few plans are
-                    // found through plans_by_tenant and sorted (+created_at keeps the planner from
-                    // walking the whole tenant in date order instead).
-                    command.CommandText = product is null
-                        ? "SELECT id, version FROM plans WHERE tenant_id = $tenant ORDER BY created_at DESC"
-                        : "SELECT id, version FROM plans WHERE tenant_id = $tenant AND product_key = $product ORDER BY +created_at DESC";
-                    command.Parameters.AddWithValue("$tenant", tenantId);
-                    if (product is not null)
-                    {
-                        command.Parameters.AddWithValue("$product", Key(product));
-                    }
-
-                    await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                    while (await reader.ReadAsync(cancellationToken))
-                    {
-                        rows.Add((reader.GetString(0), reader.GetInt64(1)));
-                    }
-                }
-
-                var plans = new List<Plan>(rows.Count);
-                SqliteCommand? body = null;
-                try
-                {
-                    foreach (var (id, version) in rows)
-                    {
-                        if (listedPlans.TryGetValue(id, out var known) && known.Version == version)
-                        {
-                            plans.Add(known.Plan);
-                            continue;
-                        }
-
-                        if (body is null)
-                        {
-                            body = connection.CreateCommand();
-                            body.CommandText = "SELECT body FROM plans WHERE id = $id";
-                            body.Parameters.Add("$id", SqliteType.Text);
-                        }
-
-                        body.Parameters[0].Value = id;
-                        Plan plan;
-                        await using (var reader = await body.ExecuteReaderAsync(cancellationToken))
-                        {
-                            await reader.ReadAsync(cancellationToken);
-                            plan = Deserialize(reader, 0, StateJsonContext.Default.PlanDocument, $"plan {id}").Plan;
-                        }
-
-                        RememberListed(id, version, plan);
-                        plans.Add(plan);
-                    }
-                }
-                finally
-                {
-                    if (body is not null)
-                    {
-                        await body.DisposeAsync();
-                    }
-                }
-
-                Execute(connection, "COMMIT");
-                return plans;
-            }
-            catch
-            {
-                // Ends the read transaction; the connection is closed after a failure anyway.
-                _ = raw.sqlite3_exec(connection.Handle, "ROLLBACK");
-                throw;
-            }
-        }, cancellationToken);
-    }
+    public Task<IReadOnlyList<Plan>> ListPlansAsync(string tenantId, string? product, CancellationToken cancellationToken) =>
+        connections.ReadAsync(connection => StoreQueries.ListPlansAsync(connection, tenantId, product, listedPlans, cancellationToken), cancellationToken);
 
     /// <summary>Whole plans, from the same cache as <see cref="ListPlansAsync"/>: only changed plans are parsed.</summary>
     public Task<IReadOnlyList<Plan>> ListFeatureSetsAsync(string tenantId, CancellationToken cancellationToken) =>
         ListPlansAsync(tenantId, null, cancellationToken);
 
-    private void RememberListed(string id, long version, Plan plan)
-    {
-        if (listedPlans.Count >= ListedPlansCapacity)
-        {
-            // Bounded: a tenant with more plans than this reads the rest from the file.
-            listedPlans.Clear();
-        }
-
-        listedPlans[id] = (version, plan);
-    }
-
     public Task<IReadOnlyList<DueReminder>> ListDueRemindersAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
-        ReadAsync<IReadOnlyList<DueReminder>>(async connection =>
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT tenant_id, id, remind_at FROM plans
-                WHERE remind_at IS NOT NULL AND remind_at <= $now
-                ORDER BY remind_at LIMIT $max
-                """;
-            command.Parameters.AddWithValue("$now", Instant(now));
-            command.Parameters.AddWithValue("$max", max);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var due = new List<DueReminder>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                due.Add(new DueReminder(reader.GetString(0), reader.GetString(1), DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)));
-            }
+        connections.ReadAsync(connection => StoreQueries.DueRemindersAsync(connection, now, max, cancellationToken), cancellationToken);
 
-            return due;
-        }, cancellationToken);
-
-    public async Task CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
+    public Task CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
-        await writeGate.WaitAsync(cancellationToken);
-        try
+        return connections.WriteTransactionAsync(async connection =>
         {
-            await Guard(async () =>
+            foreach (var plan in commit.Plans)
             {
-                // Opened here too, so a store whose file could not be reached at start-up recovers
-                // once it can, instead of failing every turn until the host restarts.
-                var connection = writer ??= await OpenWriterAsync(null, cancellationToken);
-                BeginImmediate(connection);
-                try
-                {
-                    foreach (var plan in commit.Plans)
-                    {
-                        await WritePlanAsync(connection, plan, cancellationToken);
-                    }
+                await ConditionalWrites.PlanAsync(connection, plan, cancellationToken);
+            }
 
-                    if (commit.Conversation is { } conversation)
-                    {
-                        await WriteConversationAsync(connection, conversation, cancellationToken);
-                    }
-
-                    Execute(connection, "COMMIT");
-                }
-                catch
-                {
-                    await RollBackAsync(connection);
-                    throw;
-                }
-            });
-        }
-        finally
-        {
-            writeGate.Release();
-        }
+            if (commit.Conversation is { } conversation)
+            {
+                await ConditionalWrites.ConversationAsync(connection, conversation, cancellationToken);
+            }
+        }, cancellationToken);
     }
 
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
     {
         try
         {
-            return await ReadAsync(async connection =>
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'plans'";
-                return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;
-            }, cancellationToken);
+            return await connections.ReadAsync(connection => StoreQueries.HasSchemaAsync(connection, cancellationToken), cancellationToken);
         }
         catch (StoreUnavailableException)
         {
@@ -301,286 +96,5 @@ public sealed partial class SqliteConversationStore : IConversationStore, IAsync
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (writer is not null)
-        {
-            await writer.DisposeAsync();
-        }
-
-        while (readers.TryTake(out var reader))
-        {
-            await reader.DisposeAsync();
-        }
-
-        writeGate.Dispose();
-    }
-
-    /// <summary>UTC in the round-trip format: fixed width, so instants compare correctly as text.</summary>
-    private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-
-    private static async Task WritePlanAsync(SqliteConnection connection, Versioned<PlanDocument> stored, CancellationToken cancellationToken)
-    {
-        var plan = stored.Document.Plan;
-        var what = $"plan {plan.Id}";
-        await using var command = connection.CreateCommand();
-        command.CommandText = stored.ETag is null
-            ? """
-              INSERT INTO plans (id, tenant_id, product_key, version_key, state, created_at, remind_at, version, body)
-              VALUES ($id, $tenant, $product, $version, $state, $created, $remind, 1, $body)
-              """
-            : """
-              UPDATE plans SET state = $state, remind_at = $remind, version = version + 1, body = $body
-              WHERE id = $id AND tenant_id = $tenant AND version = $expected
-              """;
-        command.Parameters.AddWithValue("$id", plan.Id);
-        command.Parameters.AddWithValue("$tenant", plan.TenantId);
-        command.Parameters.AddWithValue("$state", plan.State.ToString());
-        command.Parameters.AddWithValue("$remind", stored.Document.RemindAt is { } remind ? Instant(remind) : DBNull.Value);
-        command.Parameters.AddWithValue("$body", JsonSerializer.Serialize(stored.Document, StateJsonContext.Default.PlanDocument));
-        if (stored.ETag is null)
-        {
-            command.Parameters.AddWithValue("$product", Key(plan.Product));
-            command.Parameters.AddWithValue("$version", Key(plan.Version));
-            command.Parameters.AddWithValue("$created", Instant(plan.CreatedAt));
-        }
-        else
-        {
-            command.Parameters.AddWithValue("$expected", ExpectedVersion(stored.ETag, what));
-        }
-
-        await ExecuteConditionalAsync(command, what, cancellationToken);
-    }
-
-    private static async Task WriteConversationAsync(SqliteConnection connection, Versioned<ConversationDocument> stored, CancellationToken cancellationToken)
-    {
-        var document = stored.Document;
-        var what = $"conversation {document.Key}";
-        await using var command = connection.CreateCommand();
-        command.CommandText = stored.ETag is null
-            ? "INSERT INTO conversations (key, tenant_id, active_plan_id, version, body) VALUES ($key, $tenant, $plan, 1, $body)"
-            : """
-              UPDATE conversations SET active_plan_id = $plan, version = version + 1, body = $body
-              WHERE key = $key AND tenant_id = $tenant AND version = $expected
-              """;
-        command.Parameters.AddWithValue("$key", document.Key);
-        command.Parameters.AddWithValue("$tenant", document.TenantId);
-        command.Parameters.AddWithValue("$plan", (object?)document.ActivePlanId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$body", JsonSerializer.Serialize(document, StateJsonContext.Default.ConversationDocument));
-        if (stored.ETag is not null)
-        {
-            command.Parameters.AddWithValue("$expected", ExpectedVersion(stored.ETag, what));
-        }
-
-        await ExecuteConditionalAsync(command, what, cancellationToken);
-    }
-
-    private static async Task ExecuteConditionalAsync(SqliteCommand command, string what, CancellationToken cancellationToken)
-    {
-        int rows;
-        try
-        {
-            rows = await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        catch (SqliteException e) when (e.SqliteExtendedErrorCode is SqliteConstraintPrimaryKey or SqliteConstraintUnique)
-        {
-            throw new ConcurrencyException($"The {what} was created by someone else meanwhile.", e);
-        }
-
-        if (rows != 1)
-        {
-            throw new ConcurrencyException($"The {what} changed since it was read.");
-        }
-    }
-
-    /// <summary>An ETag this store did not issue matches no version, like a stale one.</summary>
-    private static long ExpectedVersion(string etag, string what) =>
-        long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
-            ? version
-            : throw new ConcurrencyException($"The {what} was read with a version this store does not know (\"{etag}\").");
-
-    /// <summary>
-    /// Takes the write lock, waiting for another writer at most the busy timeout. Sent to SQLite
-    /// directly: Microsoft.Data.Sqlite's own retry loop counts whole seconds and would stretch a
-    /// shorter timeout to a second or more.
-    /// </summary>
-    private static void BeginImmediate(SqliteConnection connection) => Execute(connection, "BEGIN IMMEDIATE");
-
-    private static void Execute(SqliteConnection connection, string sql) =>
-        SqliteException.ThrowExceptionForRC(raw.sqlite3_exec(connection.Handle, sql), connection.Handle);
-
-    private async Task RollBackAsync(SqliteConnection connection)
-    {
-        if (raw.sqlite3_get_autocommit(connection.Handle) != 0)
-        {
-            return;
-        }
-
-        if (raw.sqlite3_exec(connection.Handle, "ROLLBACK") != raw.SQLITE_OK)
-        {
-            // A connection stuck inside a transaction would fail every later commit: start afresh.
-            writer = null;
-            await connection.DisposeAsync();
-        }
-    }
-
-    private Task<Versioned<PlanDocument>?> ReadPlanAsync(string sql, (string Name, string Value)[] parameters, CancellationToken cancellationToken) =>
-        ReadAsync(async connection =>
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var (name, value) in parameters)
-            {
-                command.Parameters.AddWithValue(name, value);
-            }
-
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken)
-                ? new Versioned<PlanDocument>(
-                    Deserialize(reader, 2, StateJsonContext.Default.PlanDocument, $"plan {reader.GetString(0)}"),
-                    Tag(reader.GetInt64(1)))
-                : null;
-        }, cancellationToken);
-
-    private async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken cancellationToken)
-    {
-        if (writer is null)
-        {
-            // The file could not be used at start-up: create the schema now that it may be back.
-            await InitializeAsync(cancellationToken);
-        }
-
-        var result = default(T)!;
-        await Guard(async () =>
-        {
-            if (!readers.TryTake(out var connection))
-            {
-                connection = await OpenAsync(cancellationToken);
-            }
-
-            try
-            {
-                result = await read(connection);
-                readers.Add(connection);
-            }
-            catch
-            {
-                await connection.DisposeAsync();
-                throw;
-            }
-        });
-        return result;
-    }
-
-    /// <summary>Makes sure the folder, the file and the schema exist; reuses <paramref name="open"/> when given.</summary>
-    private async Task<SqliteConnection> OpenWriterAsync(SqliteConnection? open, CancellationToken cancellationToken)
-    {
-        if (Path.GetDirectoryName(DatabasePath) is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        var connection = open ?? await OpenAsync(cancellationToken);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = Schema.Create;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            await MigrateAsync(connection, cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            if (open is null)
-            {
-                await connection.DisposeAsync();
-            }
-
-            throw;
-        }
-    }
-
-    /// <summary>Adds the columns a database made by an earlier release lacks, then their indexes.</summary>
-    private static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        foreach (var (table, column, add) in Schema.Migrations)
-        {
-            await using var probe = connection.CreateCommand();
-            probe.CommandText = "SELECT count(*) FROM pragma_table_info($table) WHERE name = $column";
-            probe.Parameters.AddWithValue("$table", table);
-            probe.Parameters.AddWithValue("$column", column);
-            if (Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
-            {
-                await using var alter = connection.CreateCommand();
-                alter.CommandText = add;
-                await alter.ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
-
-        await using var indexes = connection.CreateCommand();
-        indexes.CommandText = Schema.CreateLateIndexes;
-        await indexes.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await using var pragma = connection.CreateCommand();
-            // busy_timeout first, so even switching the journal mode waits for another writer.
-            // WAL with synchronous=NORMAL: a commit survives the process dying at any point; only an
-            // operating-system crash or power cut can lose the last moments, never corrupt the file.
-            pragma.CommandText = string.Create(
-                CultureInfo.InvariantCulture,
-                $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
-
-    /// <summary>Turns "the database cannot be used right now" into the port's outage error.</summary>
-    private static async Task Guard(Func<Task> action)
-    {
-        try
-        {
-            await action();
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode != SqliteConstraint)
-        {
-            var why = e.SqliteErrorCode is SqliteBusy or SqliteLocked ? "The database is locked by another writer." : "The database cannot be used.";
-            throw new StoreUnavailableException(why, e);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new StoreUnavailableException("The database file cannot be reached.", e);
-        }
-    }
-
-    /// <summary>Reads a stored body; one that is not a document names its row, so it can be found and mended.</summary>
-    /// <remarks>
-    /// The body is parsed from the UTF-8 bytes SQLite holds, without making a string of it first:
-    /// the same document, about a third cheaper to read than through UTF-16.
-    /// </remarks>
-    private static T Deserialize<T>(SqliteDataReader reader, int ordinal, JsonTypeInfo<T> type, string what)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(reader.GetFieldValue<byte[]>(ordinal), type) ?? throw new InvalidDataException($"The stored {what} is empty (null).");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"The stored {what} is not a readable document: {e.Message}", e);
-        }
-    }
-
-    private static string Tag(long version) => version.ToString(CultureInfo.InvariantCulture);
-
-    private static string Key(string name) => name.Trim().ToLowerInvariant();
+    public ValueTask DisposeAsync() => connections.DisposeAsync();
 }

@@ -16,7 +16,7 @@ namespace PlanBot.Storage.Contract;
 /// derives one class from this one and says how to open the store. Tests make their own tenants and
 /// conversations, so one store (one file, one container) may serve them all.
 /// </summary>
-public abstract class ConversationStoreContract
+public abstract partial class ConversationStoreContract
 {
     private static readonly CancellationToken None = CancellationToken.None;
 

@@ -107,6 +107,7 @@ public sealed class OptionsTests
         Assert.IsType<CosmosConversationStore>(store);
         Assert.Same(store, services.GetRequiredService<CosmosConversationStore>());
         Assert.Same(store, services.GetRequiredService<ITenantStore>());
+        Assert.Same(store, services.GetRequiredService<IStoreInitializer>());
         Assert.Same(services.GetRequiredService<CosmosClient>(), services.GetRequiredService<CosmosClient>());
         var options = services.GetRequiredService<IOptions<CosmosStoreOptions>>().Value;
         Assert.Equal("planbot-dev", options.Database);
@@ -132,6 +133,7 @@ public sealed class OptionsTests
     private static ServiceProvider Services(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddCosmosConversationStore(configuration).BuildServiceProvider();
+        // The options are bound from the host's configuration, as the host registers it.
+        return new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddCosmosStore().BuildServiceProvider();
     }
 }

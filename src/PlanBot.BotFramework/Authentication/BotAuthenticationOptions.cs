@@ -8,7 +8,7 @@ namespace PlanBot.BotFramework.Authentication;
 /// </remarks>
 public sealed record BotAuthenticationOptions
 {
-    public const string SectionName = "BotFramework:Authentication";
+    public const string Section = "BotFramework:Authentication";
 
     /// <summary>The bot's app id; no value turns inbound authentication off (Emulator convention).</summary>
     public string? MicrosoftAppId { get; set; }
@@ -40,7 +40,7 @@ public sealed record BotAuthenticationOptions
         {
             if (!ServiceUrlPrefix.TryParse(url, out _))
             {
-                errors.Add($"{SectionName}:{nameof(TrustedServiceUrls)} entry '{url}' is not an absolute http or https URL.");
+                errors.Add($"{Section}:{nameof(TrustedServiceUrls)} entry '{url}' is not an absolute http or https URL.");
             }
         }
 
@@ -51,11 +51,11 @@ public sealed record BotAuthenticationOptions
     {
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            errors.Add($"{SectionName}:{key} must be an absolute http or https URL.");
+            errors.Add($"{Section}:{key} must be an absolute http or https URL.");
         }
         else if (RequireHttpsMetadata && uri.Scheme != Uri.UriSchemeHttps)
         {
-            errors.Add($"{SectionName}:{key} must use https while {SectionName}:{nameof(RequireHttpsMetadata)} is true.");
+            errors.Add($"{Section}:{key} must use https while {Section}:{nameof(RequireHttpsMetadata)} is true.");
         }
     }
 }

@@ -27,7 +27,7 @@ public static class BotFrameworkAuthenticationServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        var section = configuration.GetSection(BotAuthenticationOptions.SectionName);
+        var section = configuration.GetSection(BotAuthenticationOptions.Section);
 
         services.AddOptions<BotIdentityOptions>()
             .Configure(o =>

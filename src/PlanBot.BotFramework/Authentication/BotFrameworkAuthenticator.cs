@@ -15,38 +15,38 @@ public sealed class BotFrameworkAuthenticator : IDisposable
 {
     private static readonly string[] AllowedAlgorithms = [SecurityAlgorithms.RsaSha256];
 
-    private readonly BotAuthenticationOptions _options;
-    private readonly TimeProvider _timeProvider;
-    private readonly ILogger _logger;
-    private readonly HttpClient _metadataClient;
-    private readonly OpenIdMetadataCache _botConnectorMetadata;
-    private readonly OpenIdMetadataCache _entraMetadata;
-    private readonly IReadOnlyList<string> _entraIssuers;
-    private readonly JsonWebTokenHandler _tokenHandler = new();
+    private readonly BotAuthenticationOptions options;
+    private readonly TimeProvider time;
+    private readonly ILogger logger;
+    private readonly HttpClient metadataClient;
+    private readonly OpenIdMetadataCache botConnectorMetadata;
+    private readonly OpenIdMetadataCache entraMetadata;
+    private readonly IReadOnlyList<string> entraIssuers;
+    private readonly JsonWebTokenHandler tokenHandler = new();
 
     public BotFrameworkAuthenticator(
         IOptions<BotAuthenticationOptions> options,
-        TimeProvider timeProvider,
+        TimeProvider time,
         ILogger<BotFrameworkAuthenticator> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
 
-        _options = options.Value;
-        _timeProvider = timeProvider;
-        _logger = logger;
-        _entraIssuers = TrustedIssuers.ForEntra(_options.MicrosoftAppTenantId);
+        this.options = options.Value;
+        this.time = time;
+        this.logger = logger;
+        entraIssuers = TrustedIssuers.ForEntra(this.options.MicrosoftAppTenantId);
 
         // Owned rather than taken from IHttpClientFactory: this singleton keeps it for the process lifetime, and a
         // bounded connection lifetime keeps DNS changes of the metadata hosts visible.
-        _metadataClient = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(15) })
+        metadataClient = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(15) })
         {
             Timeout = TimeSpan.FromSeconds(30),
         };
-        var retriever = new HttpDocumentRetriever(_metadataClient) { RequireHttps = _options.RequireHttpsMetadata };
-        _botConnectorMetadata = new OpenIdMetadataCache(_options.BotFrameworkOpenIdMetadataUrl, retriever, timeProvider, logger);
-        _entraMetadata = new OpenIdMetadataCache(_options.EntraOpenIdMetadataUrl, retriever, timeProvider, logger);
+        var retriever = new HttpDocumentRetriever(metadataClient) { RequireHttps = this.options.RequireHttpsMetadata };
+        botConnectorMetadata = new OpenIdMetadataCache(this.options.BotFrameworkOpenIdMetadataUrl, retriever, time, logger);
+        entraMetadata = new OpenIdMetadataCache(this.options.EntraOpenIdMetadataUrl, retriever, time, logger);
     }
 
     /// <summary>
@@ -59,17 +59,17 @@ public sealed class BotFrameworkAuthenticator : IDisposable
         string? authorizationHeader,
         string channelId,
         string serviceUrl,
-        CancellationToken ct)
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channelId);
         ArgumentNullException.ThrowIfNull(serviceUrl);
 
-        if (_options.IsAuthenticationDisabled)
+        if (options.IsAuthenticationDisabled)
         {
             // The Bot Framework SDKs would still try a header sent in this mode, but with no app id there is no
             // audience to check it against; since a request without a header is accepted anyway, refusing one
             // with a header would protect nothing.
-            _logger.AuthenticationDisabled();
+            logger.AuthenticationDisabled();
             return AuthenticationResult.Anonymous();
         }
 
@@ -87,7 +87,7 @@ public sealed class BotFrameworkAuthenticator : IDisposable
         JsonWebToken token;
         try
         {
-            token = _tokenHandler.ReadJsonWebToken(rawToken);
+            token = tokenHandler.ReadJsonWebToken(rawToken);
         }
         catch (ArgumentException)
         {
@@ -106,7 +106,7 @@ public sealed class BotFrameworkAuthenticator : IDisposable
         {
             origin = TokenOrigin.BotConnector;
         }
-        else if (_entraIssuers.Contains(token.Issuer, StringComparer.Ordinal))
+        else if (entraIssuers.Contains(token.Issuer, StringComparer.Ordinal))
         {
             origin = TokenOrigin.Entra;
         }
@@ -115,10 +115,10 @@ public sealed class BotFrameworkAuthenticator : IDisposable
             return Refuse(AuthenticationResult.Unauthorized("issuer is not trusted"));
         }
 
-        var result = await ValidateAsync(token, origin, channelId, serviceUrl, ct).ConfigureAwait(false);
+        var result = await ValidateAsync(token, origin, channelId, serviceUrl, cancellationToken);
         if (result.IsAuthenticated)
         {
-            _logger.RequestAuthenticated(origin, result.CallerAppId);
+            logger.RequestAuthenticated(origin, result.CallerAppId);
             return result;
         }
 
@@ -127,9 +127,9 @@ public sealed class BotFrameworkAuthenticator : IDisposable
 
     public void Dispose()
     {
-        _botConnectorMetadata.Dispose();
-        _entraMetadata.Dispose();
-        _metadataClient.Dispose();
+        botConnectorMetadata.Dispose();
+        entraMetadata.Dispose();
+        metadataClient.Dispose();
     }
 
     private async Task<AuthenticationResult> ValidateAsync(
@@ -137,17 +137,17 @@ public sealed class BotFrameworkAuthenticator : IDisposable
         TokenOrigin origin,
         string channelId,
         string serviceUrl,
-        CancellationToken ct)
+        CancellationToken cancellationToken)
     {
-        var metadata = origin == TokenOrigin.BotConnector ? _botConnectorMetadata : _entraMetadata;
+        var metadata = origin == TokenOrigin.BotConnector ? botConnectorMetadata : entraMetadata;
         OpenIdConnectConfiguration configuration;
         try
         {
-            configuration = await metadata.GetAsync(ct).ConfigureAwait(false);
+            configuration = await metadata.GetAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception failure) when (failure is not OperationCanceledException)
         {
-            _logger.MetadataUnavailable(origin, ex);
+            logger.MetadataUnavailable(origin, failure);
             return AuthenticationResult.Unauthorized("signing keys could not be loaded");
         }
 
@@ -155,8 +155,8 @@ public sealed class BotFrameworkAuthenticator : IDisposable
         if (!string.IsNullOrEmpty(keyId) && !HasKey(configuration, keyId))
         {
             // Keys rotate: one fresh look before refusing.
-            _logger.UnknownSigningKey(keyId, origin);
-            configuration = await metadata.RefreshAsync(configuration, ct).ConfigureAwait(false);
+            logger.UnknownSigningKey(keyId, origin);
+            configuration = await metadata.RefreshAsync(configuration, cancellationToken);
             if (!HasKey(configuration, keyId))
             {
                 return AuthenticationResult.Unauthorized("no signing key matches the token's kid");
@@ -165,8 +165,8 @@ public sealed class BotFrameworkAuthenticator : IDisposable
 
         var parameters = new TokenValidationParameters
         {
-            ValidIssuers = origin == TokenOrigin.BotConnector ? [BotFrameworkConstants.BotConnectorIssuer] : _entraIssuers,
-            ValidAudience = _options.MicrosoftAppId,
+            ValidIssuers = origin == TokenOrigin.BotConnector ? [BotFrameworkConstants.BotConnectorIssuer] : entraIssuers,
+            ValidAudience = options.MicrosoftAppId,
             IssuerSigningKeys = configuration.SigningKeys,
             ValidAlgorithms = AllowedAlgorithms,
             RequireSignedTokens = true,
@@ -175,7 +175,7 @@ public sealed class BotFrameworkAuthenticator : IDisposable
             ValidateLifetime = false,
         };
 
-        var validation = await _tokenHandler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
+        var validation = await tokenHandler.ValidateTokenAsync(token, parameters);
         if (!validation.IsValid)
         {
             return AuthenticationResult.Unauthorized(TokenFailureReason.Describe(validation.Exception));
@@ -194,7 +194,7 @@ public sealed class BotFrameworkAuthenticator : IDisposable
 
     private string? CheckLifetime(JsonWebToken token)
     {
-        var now = _timeProvider.GetUtcNow().UtcDateTime;
+        var now = time.GetUtcNow().UtcDateTime;
         var skew = BotFrameworkConstants.ClockSkew;
         if (!token.TryGetPayloadValue<long>(JwtRegisteredClaimNames.Exp, out _))
         {
@@ -264,7 +264,7 @@ public sealed class BotFrameworkAuthenticator : IDisposable
         // The audience says the token is for this bot; appid/azp says this bot asked for it. Together they mean
         // only the holder of the bot's own credentials can mint such a token.
         if (!token.TryGetPayloadValue<string>(appIdClaim, out var callerAppId)
-            || !string.Equals(callerAppId, _options.MicrosoftAppId, StringComparison.OrdinalIgnoreCase))
+            || !string.Equals(callerAppId, options.MicrosoftAppId, StringComparison.OrdinalIgnoreCase))
         {
             return AuthenticationResult.Unauthorized($"{appIdClaim} claim is missing or is not this bot's app id");
         }
@@ -282,7 +282,7 @@ public sealed class BotFrameworkAuthenticator : IDisposable
 
     private AuthenticationResult Refuse(AuthenticationResult result, TokenOrigin? origin = null)
     {
-        _logger.RequestRefused(result.StatusCode ?? 401, result.FailureReason ?? "unknown", origin);
+        logger.RequestRefused(result.StatusCode ?? 401, result.FailureReason ?? "unknown", origin);
         return result;
     }
 }

@@ -10,10 +10,10 @@ namespace PlanBot.BotFramework.Authentication;
 /// </summary>
 public sealed class ConnectorAuthorizationHandler : DelegatingHandler
 {
-    private readonly IConnectorTokenProvider _tokenProvider;
-    private readonly TrustedServiceUrls _trustedServiceUrls;
-    private readonly bool _authenticationDisabled;
-    private readonly ILogger _logger;
+    private readonly IConnectorTokenProvider tokenProvider;
+    private readonly TrustedServiceUrls trustedServiceUrls;
+    private readonly bool authenticationDisabled;
+    private readonly ILogger logger;
 
     public ConnectorAuthorizationHandler(
         IConnectorTokenProvider tokenProvider,
@@ -26,31 +26,31 @@ public sealed class ConnectorAuthorizationHandler : DelegatingHandler
         ArgumentNullException.ThrowIfNull(identityOptions);
         ArgumentNullException.ThrowIfNull(logger);
 
-        _tokenProvider = tokenProvider;
-        _trustedServiceUrls = trustedServiceUrls;
-        _authenticationDisabled = identityOptions.Value.IsAuthenticationDisabled;
-        _logger = logger;
+        this.tokenProvider = tokenProvider;
+        this.trustedServiceUrls = trustedServiceUrls;
+        authenticationDisabled = identityOptions.Value.IsAuthenticationDisabled;
+        this.logger = logger;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        if (_authenticationDisabled)
+        if (authenticationDisabled)
         {
             // Emulator convention: no app id, no token; there is nothing to leak, so any service URL will do.
             request.Headers.Authorization = null;
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return await base.SendAsync(request, cancellationToken);
         }
 
-        if (request.RequestUri is null || !_trustedServiceUrls.IsTrusted(request.RequestUri))
+        if (request.RequestUri is null || !trustedServiceUrls.IsTrusted(request.RequestUri))
         {
-            _logger.UntrustedServiceUrl(UntrustedServiceUrlException.Describe(request.RequestUri));
+            logger.UntrustedServiceUrl(UntrustedServiceUrlException.Describe(request.RequestUri));
             throw request.RequestUri is null ? new UntrustedServiceUrlException() : new UntrustedServiceUrlException(request.RequestUri);
         }
 
-        var token = await _tokenProvider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        var token = await tokenProvider.GetTokenAsync(cancellationToken);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return await base.SendAsync(request, cancellationToken);
     }
 }

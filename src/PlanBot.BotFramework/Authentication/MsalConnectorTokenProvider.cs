@@ -16,11 +16,11 @@ public sealed class MsalConnectorTokenProvider : IConnectorTokenProvider
 {
     private static readonly string[] ConnectorScopes = [BotFrameworkConstants.ConnectorScope];
 
-    private readonly IConfidentialClientApplication? _confidentialClient;
-    private readonly IManagedIdentityApplication? _managedIdentity;
-    private readonly string _appId;
-    private readonly BotAppType _appType;
-    private readonly ILogger _logger;
+    private readonly IConfidentialClientApplication? confidentialClient;
+    private readonly IManagedIdentityApplication? managedIdentity;
+    private readonly string appId;
+    private readonly BotAppType appType;
+    private readonly ILogger logger;
 
     /// <param name="options">Must pass <see cref="BotIdentityOptions.Validate"/>.</param>
     /// <param name="httpClientFactory">
@@ -49,27 +49,27 @@ public sealed class MsalConnectorTokenProvider : IConnectorTokenProvider
             throw new InvalidOperationException("The bot identity settings are invalid: " + string.Join(" ", errors));
         }
 
-        _appId = identity.MicrosoftAppId!.Trim();
-        _appType = identity.ResolveAppType()!.Value;
-        _logger = logger;
+        appId = identity.MicrosoftAppId!.Trim();
+        appType = identity.ResolveAppType()!.Value;
+        this.logger = logger;
 
-        if (_appType == BotAppType.UserAssignedMsi)
+        if (appType == BotAppType.UserAssignedMsi)
         {
-            var builder = ManagedIdentityApplicationBuilder.Create(ManagedIdentityId.WithUserAssignedClientId(_appId));
+            var builder = ManagedIdentityApplicationBuilder.Create(ManagedIdentityId.WithUserAssignedClientId(appId));
             if (httpClientFactory is not null)
             {
                 builder = builder.WithHttpClientFactory(httpClientFactory);
             }
 
-            _managedIdentity = builder.Build();
+            managedIdentity = builder.Build();
         }
         else
         {
-            var tenant = _appType == BotAppType.SingleTenant
+            var tenant = appType == BotAppType.SingleTenant
                 ? identity.MicrosoftAppTenantId!.Trim()
                 : BotFrameworkConstants.MultiTenantAuthorityTenant;
             var authority = $"{identity.AuthorityHost.TrimEnd('/')}/{Uri.EscapeDataString(tenant)}";
-            var builder = ConfidentialClientApplicationBuilder.Create(_appId)
+            var builder = ConfidentialClientApplicationBuilder.Create(appId)
                 .WithClientSecret(identity.MicrosoftAppPassword)
                 .WithAuthority(authority);
             if (!IsDefaultAuthorityHost(identity.AuthorityHost))
@@ -84,7 +84,7 @@ public sealed class MsalConnectorTokenProvider : IConnectorTokenProvider
                 builder = builder.WithHttpClientFactory(httpClientFactory);
             }
 
-            _confidentialClient = builder.Build();
+            confidentialClient = builder.Build();
         }
     }
 
@@ -92,22 +92,22 @@ public sealed class MsalConnectorTokenProvider : IConnectorTokenProvider
     {
         try
         {
-            var result = _managedIdentity is not null
-                ? await _managedIdentity
+            var result = managedIdentity is not null
+                ? await managedIdentity
                     .AcquireTokenForManagedIdentity(BotFrameworkConstants.ConnectorResource)
                     .ExecuteAsync(cancellationToken)
-                    .ConfigureAwait(false)
-                : await _confidentialClient!
+                    
+                : await confidentialClient!
                     .AcquireTokenForClient(ConnectorScopes)
                     .ExecuteAsync(cancellationToken)
-                    .ConfigureAwait(false);
+                    ;
 
-            _logger.ConnectorTokenAcquired(_appId, _appType, result.AuthenticationResultMetadata.TokenSource);
+            logger.ConnectorTokenAcquired(appId, appType, result.AuthenticationResultMetadata.TokenSource);
             return result.AccessToken;
         }
-        catch (MsalException ex)
+        catch (MsalException failed)
         {
-            _logger.ConnectorTokenFailed(_appId, _appType, ex);
+            logger.ConnectorTokenFailed(appId, appType, failed);
             throw;
         }
     }

@@ -14,7 +14,7 @@ namespace PlanBot.BotFramework.Authentication;
 /// decide" needs the fresh keys before answering, so this cache awaits the fetch. It still uses the library's
 /// retriever to download and parse the document and its JWKS.
 /// </remarks>
-internal sealed class OpenIdMetadataCache : IDisposable
+internal sealed class OpenIdMetadataCache(string address, IDocumentRetriever documentRetriever, TimeProvider time, ILogger logger) : IDisposable
 {
     /// <summary>PROTOCOLS §3.1 asks for at least daily; the IdentityModel default of 12 h leaves room.</summary>
     internal static readonly TimeSpan AutomaticRefreshInterval = TimeSpan.FromHours(12);
@@ -28,49 +28,37 @@ internal sealed class OpenIdMetadataCache : IDisposable
     /// <summary>After a failed scheduled refresh the cached keys stay in use; try again this much later.</summary>
     internal static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(1);
 
-    private readonly string _address;
-    private readonly IDocumentRetriever _documentRetriever;
-    private readonly TimeProvider _timeProvider;
-    private readonly ILogger _logger;
-    private readonly SemaphoreSlim _fetchLock = new(1, 1);
+    private readonly SemaphoreSlim fetchLock = new(1, 1);
 
-    private volatile OpenIdConnectConfiguration? _current;
+    private volatile OpenIdConnectConfiguration? cached;
 
     // UTC ticks, so the lock-free read in GetAsync cannot see a torn value.
-    private long _nextRefreshTicks;
-    private DateTimeOffset? _lastForcedRefresh;
-
-    public OpenIdMetadataCache(string address, IDocumentRetriever documentRetriever, TimeProvider timeProvider, ILogger logger)
-    {
-        _address = address;
-        _documentRetriever = documentRetriever;
-        _timeProvider = timeProvider;
-        _logger = logger;
-    }
+    private long nextRefreshTicks;
+    private DateTimeOffset? lastForcedRefresh;
 
     /// <summary>The cached document, fetched first if there is none or it is due for refresh.</summary>
     public async Task<OpenIdConnectConfiguration> GetAsync(CancellationToken cancellationToken)
     {
-        var current = _current;
+        var current = cached;
         if (current is not null && !IsDue())
         {
             return current;
         }
 
-        await _fetchLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await fetchLock.WaitAsync(cancellationToken);
         try
         {
             // Another caller may have refreshed while this one waited.
-            if (_current is not null && !IsDue())
+            if (cached is not null && !IsDue())
             {
-                return _current;
+                return cached;
             }
 
-            return await FetchAsync(cancellationToken).ConfigureAwait(false);
+            return await FetchAsync(cancellationToken);
         }
         finally
         {
-            _fetchLock.Release();
+            fetchLock.Release();
         }
     }
 
@@ -80,56 +68,56 @@ internal sealed class OpenIdMetadataCache : IDisposable
     /// </summary>
     public async Task<OpenIdConnectConfiguration> RefreshAsync(OpenIdConnectConfiguration seen, CancellationToken cancellationToken)
     {
-        await _fetchLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await fetchLock.WaitAsync(cancellationToken);
         try
         {
-            if (_current is not null && !ReferenceEquals(_current, seen))
+            if (cached is not null && !ReferenceEquals(cached, seen))
             {
-                return _current;
+                return cached;
             }
 
-            var now = _timeProvider.GetUtcNow();
-            if (_current is not null && _lastForcedRefresh is { } last && now - last < ForcedRefreshMinimumInterval)
+            var now = time.GetUtcNow();
+            if (cached is not null && lastForcedRefresh is { } last && now - last < ForcedRefreshMinimumInterval)
             {
-                _logger.MetadataRefreshThrottled(_address);
-                return _current;
+                logger.MetadataRefreshThrottled(address);
+                return cached;
             }
 
-            _lastForcedRefresh = now;
-            _logger.MetadataRefreshForced(_address);
-            return await FetchAsync(cancellationToken).ConfigureAwait(false);
+            lastForcedRefresh = now;
+            logger.MetadataRefreshForced(address);
+            return await FetchAsync(cancellationToken);
         }
         finally
         {
-            _fetchLock.Release();
+            fetchLock.Release();
         }
     }
 
-    public void Dispose() => _fetchLock.Dispose();
+    public void Dispose() => fetchLock.Dispose();
 
-    private bool IsDue() => _timeProvider.GetUtcNow().UtcTicks >= Volatile.Read(ref _nextRefreshTicks);
+    private bool IsDue() => time.GetUtcNow().UtcTicks >= Volatile.Read(ref nextRefreshTicks);
 
     private void ScheduleRefresh(TimeSpan after) =>
-        Volatile.Write(ref _nextRefreshTicks, (_timeProvider.GetUtcNow() + after).UtcTicks);
+        Volatile.Write(ref nextRefreshTicks, (time.GetUtcNow() + after).UtcTicks);
 
     private async Task<OpenIdConnectConfiguration> FetchAsync(CancellationToken cancellationToken)
     {
         try
         {
             var configuration = await OpenIdConnectConfigurationRetriever
-                .GetAsync(_address, _documentRetriever, cancellationToken)
-                .ConfigureAwait(false);
+                .GetAsync(address, documentRetriever, cancellationToken)
+                ;
             ScheduleRefresh(AutomaticRefreshInterval);
-            _current = configuration;
-            _logger.MetadataLoaded(_address, configuration.SigningKeys.Count);
+            cached = configuration;
+            logger.MetadataLoaded(address, configuration.SigningKeys.Count);
             return configuration;
         }
-        catch (Exception ex) when (_current is not null && ex is not OperationCanceledException)
+        catch (Exception failure) when (cached is not null && failure is not OperationCanceledException)
         {
             // Stale keys are better than none: the Connector signs with long-lived keys.
             ScheduleRefresh(RetryAfterFailure);
-            _logger.MetadataRefreshFailed(_address, ex);
-            return _current;
+            logger.MetadataRefreshFailed(address, failure);
+            return cached;
         }
     }
 }

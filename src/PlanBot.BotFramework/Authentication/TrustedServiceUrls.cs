@@ -14,13 +14,13 @@ namespace PlanBot.BotFramework.Authentication;
 /// </remarks>
 public sealed class TrustedServiceUrls
 {
-    private readonly ConcurrentDictionary<ServiceUrlPrefix, byte> _prefixes = new();
-    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<ServiceUrlPrefix, byte> prefixes = new();
+    private readonly ILogger logger;
 
     public TrustedServiceUrls(IEnumerable<string> configuredServiceUrls, ILogger<TrustedServiceUrls>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(configuredServiceUrls);
-        _logger = logger ?? NullLogger<TrustedServiceUrls>.Instance;
+        this.logger = logger ?? NullLogger<TrustedServiceUrls>.Instance;
         foreach (var serviceUrl in configuredServiceUrls)
         {
             Trust(serviceUrl);
@@ -42,9 +42,9 @@ public sealed class TrustedServiceUrls
             throw new ArgumentException("A service URL must be an absolute http or https URL without user info.", nameof(serviceUrl));
         }
 
-        if (_prefixes.TryAdd(prefix, 0))
+        if (prefixes.TryAdd(prefix, 0))
         {
-            _logger.ServiceUrlTrusted(prefix);
+            logger.ServiceUrlTrusted(prefix);
         }
     }
 
@@ -52,7 +52,7 @@ public sealed class TrustedServiceUrls
     public bool IsTrusted(Uri requestUri)
     {
         ArgumentNullException.ThrowIfNull(requestUri);
-        foreach (var prefix in _prefixes.Keys)
+        foreach (var prefix in prefixes.Keys)
         {
             if (prefix.Matches(requestUri))
             {

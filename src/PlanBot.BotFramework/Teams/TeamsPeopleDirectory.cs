@@ -16,7 +16,7 @@ public sealed class TeamsPeopleDirectory(ConnectorClient connector) : IPeopleDir
     public async Task<PersonRef?> FindAsync(ConversationRef where, string upn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(where);
-        if (where.ServiceUrl is null || where.Channel != "msteams")
+        if (where.ServiceUrl is null || where.Channel != TeamsChannel.Id)
         {
             return null;
         }
@@ -45,7 +45,7 @@ public sealed class TeamsPeopleDirectory(ConnectorClient connector) : IPeopleDir
     public async Task<IReadOnlyList<PersonRef>?> MembersAsync(ConversationRef where, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(where);
-        if (where.ServiceUrl is null || where.Channel != "msteams")
+        if (where.ServiceUrl is null || where.Channel != TeamsChannel.Id)
         {
             return null;
         }

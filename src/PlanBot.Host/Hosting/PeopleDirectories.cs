@@ -1,14 +1,15 @@
-using PlanBot.BotFramework.Teams;
 using PlanBot.Conversations.Ports;
 using PlanBot.Conversations.Turns;
 using PlanBot.Domain.Answers;
-using PlanBot.Slack.People;
-using PlanBot.Slack.Turns;
 
 namespace PlanBot.Host.Hosting;
 
-/// <summary>Looks people up where the conversation lives: Slack's workspace for Slack, Teams' rosters otherwise.</summary>
-internal sealed class PeopleDirectories(TeamsPeopleDirectory teams, IServiceProvider services) : IPeopleDirectory
+/// <summary>
+/// Looks people up where the conversation lives, in the directory its channel's adapter registered
+/// (keyed by channel id, the same way as <see cref="ReplyChannels"/>); nobody is found where no
+/// adapter on this host serves the channel.
+/// </summary>
+internal sealed class PeopleDirectories(IServiceProvider services) : IPeopleDirectory
 {
     public Task<PersonRef?> FindAsync(ConversationRef where, string upn, CancellationToken cancellationToken) =>
         For(where)?.FindAsync(where, upn, cancellationToken) ?? Task.FromResult<PersonRef?>(null);
@@ -19,6 +20,6 @@ internal sealed class PeopleDirectories(TeamsPeopleDirectory teams, IServiceProv
     private IPeopleDirectory? For(ConversationRef where)
     {
         ArgumentNullException.ThrowIfNull(where);
-        return where.Channel == SlackTenancy.Channel ? services.GetService<SlackPeopleDirectory>() : teams;
+        return services.GetKeyedService<IPeopleDirectory>(where.Channel);
     }
 }

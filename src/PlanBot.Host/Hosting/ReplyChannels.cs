@@ -1,13 +1,19 @@
-using PlanBot.BotFramework.Teams;
 using PlanBot.Conversations.Ports;
-using PlanBot.Slack.Delivery;
-using PlanBot.Slack.Turns;
 
 namespace PlanBot.Host.Hosting;
 
-/// <summary>Slack conversations go through the Slack adapter (when it is enabled); every other channel through Bot Framework.</summary>
-internal sealed class ReplyChannels(BotFrameworkReplyChannel botFramework, IServiceProvider services) : IReplyChannels
+/// <summary>
+/// The reply channel of a channel id, as the adapters registered it: an adapter registers its
+/// <see cref="IReplyChannel"/> keyed by each channel id it owns (Slack: <c>slack</c>), and the one
+/// adapter that serves every other id registers it under <see cref="KeyedService.AnyKey"/> (Bot
+/// Framework: <c>msteams</c>, <c>emulator</c>, <c>webchat</c>…). An exact key wins over AnyKey.
+/// Null when no adapter on this host serves the channel (Slack turned off, no Bot Framework).
+/// </summary>
+internal sealed class ReplyChannels(IServiceProvider services) : IReplyChannels
 {
-    public IReplyChannel? For(string channel) =>
-        channel == SlackTenancy.Channel ? services.GetService<SlackReplyChannel>() : botFramework;
+    public IReplyChannel? For(string channel)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        return services.GetKeyedService<IReplyChannel>(channel);
+    }
 }

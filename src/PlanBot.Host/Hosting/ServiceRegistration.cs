@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Options;
-using PlanBot.BotFramework.Authentication;
-using PlanBot.BotFramework.Connector;
-using PlanBot.BotFramework.Teams;
 using PlanBot.Conversations.Delivery;
 using PlanBot.Conversations.Engine;
 using PlanBot.Conversations.Ports;
@@ -35,50 +32,27 @@ internal static class ServiceRegistration
         return services;
     }
 
+    /// <summary>
+    /// The store <c>Storage:Provider</c> names, prepared before the host takes requests
+    /// (<see cref="StoreInitialization"/>). Call it before anything that runs in the background on the store.
+    /// </summary>
     public static IServiceCollection AddPlanBotStore(this IServiceCollection services, IConfiguration configuration)
     {
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         switch (storage.Provider)
         {
             case "Sqlite":
-                services.AddOptions<SqliteStoreOptions>().BindConfiguration(SqliteStoreOptions.Section).ValidateOnStart()
-                    .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Storage:Sqlite:Path must name the database file.");
-                services.AddSingleton(sp => new SqliteConversationStore(sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value));
-                services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<SqliteConversationStore>());
-                services.AddSingleton<ITenantStore>(sp => sp.GetRequiredService<SqliteConversationStore>());
+                services.AddSqliteStore();
                 break;
             case "Cosmos":
-                services.AddCosmosConversationStore(configuration);
+                services.AddCosmosStore();
                 break;
             default:
                 throw new InvalidOperationException($"Storage:Provider \"{storage.Provider}\" is not known; use Sqlite or Cosmos.");
         }
 
+        services.AddHostedService<StoreInitialization>();
         return services;
-    }
-
-    /// <summary>
-    /// Prepares the store. A store that cannot be reached yet does not stop the host: turns say
-    /// "not saved, send it again" and /readyz reports it until the store is back.
-    /// </summary>
-    public static async Task InitializePlanBotStoreAsync(this IServiceProvider services, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (services.GetService<SqliteConversationStore>() is { } sqlite)
-            {
-                await sqlite.InitializeAsync(cancellationToken);
-            }
-
-            if (services.GetService<CosmosConversationStore>() is { } cosmos)
-            {
-                await cosmos.InitializeAsync(cancellationToken);
-            }
-        }
-        catch (StoreUnavailableException unavailable)
-        {
-            services.GetRequiredService<ILoggerFactory>().CreateLogger("PlanBot.Host").LogWarning(unavailable, "The store is not reachable at start-up; the host runs and reports it on /readyz");
-        }
     }
 
     public static IServiceCollection AddPlanBotConversations(this IServiceCollection services)
@@ -100,6 +74,7 @@ internal static class ServiceRegistration
         services.AddSingleton<PostRegistry>();
         services.AddHostedService<OutboxSweepService>();
         services.AddSingleton<IReplyChannels, ReplyChannels>();
+        services.AddSingleton<IPeopleDirectory, PeopleDirectories>();
         services.AddSingleton<ReminderWorker>();
         services.AddHostedService<ReminderService>();
         return services;
@@ -109,19 +84,5 @@ internal static class ServiceRegistration
     {
         var bytes = new byte[base64.Length];
         return Convert.TryFromBase64String(base64, bytes, out var length) && length >= 32;
-    }
-
-    public static IServiceCollection AddPlanBotBotFramework(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<ConnectorRetryOptions>().BindConfiguration(ConnectorRetryOptions.Section).ValidateOnStart()
-            .Validate(o => o.MaxAttempts is >= 1 and <= 10, "BotFramework:Connector:MaxAttempts must be between 1 and 10.");
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConnectorRetryOptions>>().Value);
-        services.AddSingleton(sp => new ConversationPacer(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ConnectorRetryOptions>().Pacing));
-        services.AddBotFrameworkAuthentication(configuration);
-        services.AddHttpClient<ConnectorClient>(http => http.Timeout = TimeSpan.FromSeconds(30)).AddConnectorAuthorization();
-        services.AddSingleton<BotFrameworkReplyChannel>(sp => new BotFrameworkReplyChannel(sp.GetRequiredService<ConnectorClient>()));
-        services.AddSingleton(sp => new TeamsPeopleDirectory(sp.GetRequiredService<ConnectorClient>()));
-        services.AddSingleton<IPeopleDirectory, PeopleDirectories>();
-        return services;
     }
 }

@@ -10,7 +10,7 @@ namespace PlanBot.BotFramework.Tests.Authentication;
 /// </summary>
 public abstract class AuthenticatorTestBase : IAsyncLifetime, IDisposable
 {
-    private BotFrameworkAuthenticator? _authenticator;
+    private BotFrameworkAuthenticator? authenticator;
 
     internal FakeOpenIdServer Server { get; private set; } = null!;
 
@@ -24,7 +24,7 @@ public abstract class AuthenticatorTestBase : IAsyncLifetime, IDisposable
 
     internal DateTimeOffset Now => Time.GetUtcNow();
 
-    internal BotFrameworkAuthenticator Authenticator => _authenticator ??= CreateAuthenticator(Server.Options());
+    internal BotFrameworkAuthenticator Authenticator => authenticator ??= CreateAuthenticator(Server.Options());
 
     public async Task InitializeAsync()
     {
@@ -37,15 +37,15 @@ public abstract class AuthenticatorTestBase : IAsyncLifetime, IDisposable
 
     public void Dispose()
     {
-        _authenticator?.Dispose();
+        authenticator?.Dispose();
         GC.SuppressFinalize(this);
     }
 
     internal BotFrameworkAuthenticator CreateAuthenticator(BotAuthenticationOptions options)
     {
-        _authenticator?.Dispose();
-        _authenticator = new BotFrameworkAuthenticator(Options.Create(options), Time, Logger);
-        return _authenticator;
+        authenticator?.Dispose();
+        authenticator = new BotFrameworkAuthenticator(Options.Create(options), Time, Logger);
+        return authenticator;
     }
 
     internal Task<AuthenticationResult> AuthenticateAsync(

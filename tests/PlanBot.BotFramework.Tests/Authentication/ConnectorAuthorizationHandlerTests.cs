@@ -6,19 +6,19 @@ namespace PlanBot.BotFramework.Tests.Authentication;
 /// <summary>PROTOCOLS §3.6: the Connector token goes to trusted service URLs and nowhere else.</summary>
 public sealed class ConnectorAuthorizationHandlerTests : IDisposable
 {
-    private readonly CountingTokenProvider _tokens = new();
-    private readonly RecordingConnector _connector = new();
-    private readonly TrustedServiceUrls _trusted = new();
-    private readonly RecordingLogger<ConnectorAuthorizationHandler> _logger = new();
-    private readonly HttpClient _client;
+    private readonly CountingTokenProvider tokens = new();
+    private readonly RecordingConnector connector = new();
+    private readonly TrustedServiceUrls trusted = new();
+    private readonly RecordingLogger<ConnectorAuthorizationHandler> logger = new();
+    private readonly HttpClient client;
 
     public ConnectorAuthorizationHandlerTests()
     {
-        _client = CreateClient(appId: TestIds.AppId);
-        _trusted.Trust(TestIds.AmerServiceUrl);
+        client = CreateClient(appId: TestIds.AppId);
+        trusted.Trust(TestIds.AmerServiceUrl);
     }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose() => client.Dispose();
 
     [Theory]
     [InlineData("https://smba.trafficmanager.net/amer/v3/conversations/a%3A1/activities")]
@@ -28,9 +28,9 @@ public sealed class ConnectorAuthorizationHandlerTests : IDisposable
     [InlineData("https://smba.trafficmanager.net/amer")]
     public async Task Request_under_a_trusted_service_url_carries_the_token(string url)
     {
-        await _client.PostAsync(new Uri(url), null);
+        await client.PostAsync(new Uri(url), null);
 
-        var (_, authorization) = Assert.Single(_connector.Received);
+        var (_, authorization) = Assert.Single(connector.Received);
         Assert.Equal("Bearer connector-token", authorization);
     }
 
@@ -46,24 +46,24 @@ public sealed class ConnectorAuthorizationHandlerTests : IDisposable
     [InlineData("https://smba.trafficmanager.net@evil.example/amer/v3/conversations")]
     public async Task Request_anywhere_else_is_not_sent_and_no_token_is_fetched(string url)
     {
-        var error = await Assert.ThrowsAsync<UntrustedServiceUrlException>(() => _client.PostAsync(new Uri(url), null));
+        var error = await Assert.ThrowsAsync<UntrustedServiceUrlException>(() => client.PostAsync(new Uri(url), null));
 
-        Assert.Empty(_connector.Received);
-        Assert.Equal(0, _tokens.Calls);
+        Assert.Empty(connector.Received);
+        Assert.Equal(0, tokens.Calls);
         Assert.Equal(new Uri(url), error.RequestUri);
-        Assert.Contains(_logger.Entries, e => e.Contains("1121", StringComparison.Ordinal));
+        Assert.Contains(logger.Entries, e => e.Contains("1121", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Service_url_trusted_after_an_authenticated_activity_receives_the_token()
     {
         await Assert.ThrowsAsync<UntrustedServiceUrlException>(
-            () => _client.GetAsync(new Uri("https://smba.trafficmanager.net/emea/v3/conversations")));
+            () => client.GetAsync(new Uri("https://smba.trafficmanager.net/emea/v3/conversations")));
 
-        _trusted.Trust(TestIds.EmeaServiceUrl);
-        await _client.GetAsync(new Uri("https://smba.trafficmanager.net/emea/v3/conversations"));
+        trusted.Trust(TestIds.EmeaServiceUrl);
+        await client.GetAsync(new Uri("https://smba.trafficmanager.net/emea/v3/conversations"));
 
-        Assert.Equal("Bearer connector-token", Assert.Single(_connector.Received).Authorization);
+        Assert.Equal("Bearer connector-token", Assert.Single(connector.Received).Authorization);
     }
 
     [Fact]
@@ -72,9 +72,9 @@ public sealed class ConnectorAuthorizationHandlerTests : IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Post, "https://smba.trafficmanager.net/amer/v3/conversations");
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "stale");
 
-        await _client.SendAsync(request);
+        await client.SendAsync(request);
 
-        Assert.Equal("Bearer connector-token", Assert.Single(_connector.Received).Authorization);
+        Assert.Equal("Bearer connector-token", Assert.Single(connector.Received).Authorization);
     }
 
     [Fact]
@@ -86,21 +86,21 @@ public sealed class ConnectorAuthorizationHandlerTests : IDisposable
 
         await devClient.SendAsync(request);
 
-        var (uri, authorization) = Assert.Single(_connector.Received);
+        var (uri, authorization) = Assert.Single(connector.Received);
         Assert.Equal("localhost", uri.Host);
         Assert.Null(authorization);
-        Assert.Equal(0, _tokens.Calls);
+        Assert.Equal(0, tokens.Calls);
     }
 
     private HttpClient CreateClient(string? appId)
     {
         var handler = new ConnectorAuthorizationHandler(
-            _tokens,
-            _trusted,
+            tokens,
+            trusted,
             Options.Create(new BotIdentityOptions { MicrosoftAppId = appId }),
-            _logger)
+            logger)
         {
-            InnerHandler = _connector,
+            InnerHandler = connector,
         };
         return new HttpClient(handler, disposeHandler: false);
     }

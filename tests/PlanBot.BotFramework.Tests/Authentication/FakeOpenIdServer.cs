@@ -10,9 +10,9 @@ namespace PlanBot.BotFramework.Tests.Authentication;
 /// </summary>
 internal sealed class FakeOpenIdServer : IAsyncDisposable
 {
-    private LoopbackServer _server = null!;
-    private int _botFrameworkMetadataRequests;
-    private int _entraMetadataRequests;
+    private LoopbackServer server = null!;
+    private int botFrameworkMetadataRequests;
+    private int entraMetadataRequests;
 
     private FakeOpenIdServer()
     {
@@ -25,18 +25,18 @@ internal sealed class FakeOpenIdServer : IAsyncDisposable
     /// <summary>While true every request answers 500, as a metadata host in trouble would.</summary>
     public bool Failing { get; set; }
 
-    public int BotFrameworkMetadataRequests => Volatile.Read(ref _botFrameworkMetadataRequests);
+    public int BotFrameworkMetadataRequests => Volatile.Read(ref botFrameworkMetadataRequests);
 
-    public int EntraMetadataRequests => Volatile.Read(ref _entraMetadataRequests);
+    public int EntraMetadataRequests => Volatile.Read(ref entraMetadataRequests);
 
-    public string BotFrameworkMetadataUrl => _server.Url("/botframework/v1/.well-known/openidconfiguration");
+    public string BotFrameworkMetadataUrl => server.Url("/botframework/v1/.well-known/openidconfiguration");
 
-    public string EntraMetadataUrl => _server.Url("/entra/v2.0/.well-known/openid-configuration");
+    public string EntraMetadataUrl => server.Url("/entra/v2.0/.well-known/openid-configuration");
 
     public static async Task<FakeOpenIdServer> StartAsync()
     {
         var fake = new FakeOpenIdServer();
-        fake._server = await LoopbackServer.StartAsync(fake.Map);
+        fake.server = await LoopbackServer.StartAsync(fake.Map);
         return fake;
     }
 
@@ -50,7 +50,7 @@ internal sealed class FakeOpenIdServer : IAsyncDisposable
         RequireHttpsMetadata = false,
     };
 
-    public ValueTask DisposeAsync() => _server.DisposeAsync();
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 
     private void Map(WebApplication app)
     {
@@ -67,14 +67,14 @@ internal sealed class FakeOpenIdServer : IAsyncDisposable
 
         app.MapGet("/botframework/v1/.well-known/openidconfiguration", () =>
         {
-            Interlocked.Increment(ref _botFrameworkMetadataRequests);
+            Interlocked.Increment(ref botFrameworkMetadataRequests);
             return Results.Json(Metadata(BotFrameworkConstants.BotConnectorIssuer, "/botframework/v1/.well-known/keys"));
         });
         app.MapGet("/botframework/v1/.well-known/keys", () => Results.Json(Jwks(BotFrameworkKeys)));
 
         app.MapGet("/entra/v2.0/.well-known/openid-configuration", () =>
         {
-            Interlocked.Increment(ref _entraMetadataRequests);
+            Interlocked.Increment(ref entraMetadataRequests);
             return Results.Json(Metadata("https://login.microsoftonline.com/{tenantid}/v2.0", "/entra/discovery/v2.0/keys"));
         });
         app.MapGet("/entra/discovery/v2.0/keys", () => Results.Json(Jwks(EntraKeys)));
@@ -83,8 +83,8 @@ internal sealed class FakeOpenIdServer : IAsyncDisposable
     private Dictionary<string, object> Metadata(string issuer, string jwksPath) => new()
     {
         ["issuer"] = issuer,
-        ["authorization_endpoint"] = _server.Url("/authorize"),
-        ["jwks_uri"] = _server.Url(jwksPath),
+        ["authorization_endpoint"] = server.Url("/authorize"),
+        ["jwks_uri"] = server.Url(jwksPath),
         ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
         ["token_endpoint_auth_methods_supported"] = new[] { "private_key_jwt" },
     };

@@ -17,23 +17,23 @@ internal sealed class FakeTokenEndpoint : IAsyncDisposable
 {
     private static readonly Lazy<X509Certificate2> Certificate = new(CreateCertificate);
 
-    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
-    private LoopbackServer _server = null!;
-    private int _issued;
+    private readonly ConcurrentQueue<RecordedRequest> requests = new();
+    private LoopbackServer server = null!;
+    private int issued;
 
     private FakeTokenEndpoint()
     {
     }
 
-    public IReadOnlyCollection<RecordedRequest> Requests => _requests;
+    public IReadOnlyCollection<RecordedRequest> Requests => requests;
 
     /// <summary>While true the token endpoint answers as Entra does to a wrong secret.</summary>
     public bool RejectClient { get; set; }
 
     /// <summary>Scheme, host and port: what <c>AuthorityHost</c> is set to.</summary>
-    public string AuthorityHost => _server.BaseAddress.GetLeftPart(UriPartial.Authority);
+    public string AuthorityHost => server.BaseAddress.GetLeftPart(UriPartial.Authority);
 
-    public string ManagedIdentityEndpoint => _server.Url("/msi/token");
+    public string ManagedIdentityEndpoint => server.Url("/msi/token");
 
     /// <summary>An MSAL HTTP client factory that trusts this endpoint's self-signed certificate and nothing else.</summary>
     public IMsalHttpClientFactory MsalHttpClientFactory { get; } = new PinnedCertificateClientFactory();
@@ -41,7 +41,7 @@ internal sealed class FakeTokenEndpoint : IAsyncDisposable
     public static async Task<FakeTokenEndpoint> StartAsync()
     {
         var fake = new FakeTokenEndpoint();
-        fake._server = await LoopbackServer.StartAsync(fake.Map, Certificate.Value);
+        fake.server = await LoopbackServer.StartAsync(fake.Map, Certificate.Value);
         return fake;
     }
 
@@ -56,7 +56,7 @@ internal sealed class FakeTokenEndpoint : IAsyncDisposable
         },
     };
 
-    public ValueTask DisposeAsync() => _server.DisposeAsync();
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 
     private void Map(WebApplication app)
     {
@@ -64,7 +64,7 @@ internal sealed class FakeTokenEndpoint : IAsyncDisposable
         {
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync();
-            _requests.Enqueue(new RecordedRequest("POST", context.Request.Path, context.Request.QueryString.Value ?? "", body, null));
+            requests.Enqueue(new RecordedRequest("POST", context.Request.Path, context.Request.QueryString.Value ?? "", body, null));
             if (RejectClient)
             {
                 return Results.Json(
@@ -82,18 +82,18 @@ internal sealed class FakeTokenEndpoint : IAsyncDisposable
                 ["token_type"] = "Bearer",
                 ["expires_in"] = 3600,
                 ["ext_expires_in"] = 3600,
-                ["access_token"] = $"connector-token-{tenant}-{Interlocked.Increment(ref _issued)}",
+                ["access_token"] = $"connector-token-{tenant}-{Interlocked.Increment(ref issued)}",
             });
         });
 
         app.MapGet("/msi/token", (HttpContext context) =>
         {
-            _requests.Enqueue(new RecordedRequest(
+            requests.Enqueue(new RecordedRequest(
                 "GET", context.Request.Path, context.Request.QueryString.Value ?? "", "", context.Request.Headers["X-IDENTITY-HEADER"].ToString()));
             return Results.Text(
                 JsonSerializer.Serialize(new Dictionary<string, object>
                 {
-                    ["access_token"] = $"msi-token-{Interlocked.Increment(ref _issued)}",
+                    ["access_token"] = $"msi-token-{Interlocked.Increment(ref issued)}",
                     ["expires_on"] = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ["resource"] = "https://api.botframework.com",
                     ["token_type"] = "Bearer",

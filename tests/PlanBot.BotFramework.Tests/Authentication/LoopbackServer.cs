@@ -9,11 +9,11 @@ namespace PlanBot.BotFramework.Tests.Authentication;
 /// <summary>A real Kestrel server on 127.0.0.1 and a free port, for the fakes of remote endpoints.</summary>
 internal sealed class LoopbackServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly WebApplication app;
 
     private LoopbackServer(WebApplication app, Uri baseAddress)
     {
-        _app = app;
+        this.app = app;
         BaseAddress = baseAddress;
     }
 
@@ -42,7 +42,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
     }
 }

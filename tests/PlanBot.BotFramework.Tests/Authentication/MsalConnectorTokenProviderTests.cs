@@ -10,11 +10,11 @@ public sealed class MsalConnectorTokenProviderTests : IAsyncLifetime
 {
     private const string Secret = "s3cr3t~with+odd/chars=";
 
-    private FakeTokenEndpoint _endpoint = null!;
+    private FakeTokenEndpoint endpoint = null!;
 
-    public async Task InitializeAsync() => _endpoint = await FakeTokenEndpoint.StartAsync();
+    public async Task InitializeAsync() => endpoint = await FakeTokenEndpoint.StartAsync();
 
-    public async Task DisposeAsync() => await _endpoint.DisposeAsync();
+    public async Task DisposeAsync() => await endpoint.DisposeAsync();
 
     [Fact]
     public async Task Multi_tenant_bot_posts_client_credentials_to_the_botframework_tenant()
@@ -24,7 +24,7 @@ public sealed class MsalConnectorTokenProviderTests : IAsyncLifetime
         var token = await provider.GetTokenAsync(CancellationToken.None);
 
         Assert.Equal("connector-token-botframework.com-1", token);
-        var request = Assert.Single(_endpoint.Requests);
+        var request = Assert.Single(endpoint.Requests);
         Assert.Equal("/botframework.com/oauth2/v2.0/token", request.Path);
         AssertClientCredentialsForm(request.Body);
     }
@@ -37,7 +37,7 @@ public sealed class MsalConnectorTokenProviderTests : IAsyncLifetime
         var token = await provider.GetTokenAsync(CancellationToken.None);
 
         Assert.Equal($"connector-token-{TestIds.TenantId}-1", token);
-        var request = Assert.Single(_endpoint.Requests);
+        var request = Assert.Single(endpoint.Requests);
         Assert.Equal($"/{TestIds.TenantId}/oauth2/v2.0/token", request.Path);
         AssertClientCredentialsForm(request.Body);
     }
@@ -49,7 +49,7 @@ public sealed class MsalConnectorTokenProviderTests : IAsyncLifetime
 
         await provider.GetTokenAsync(CancellationToken.None);
 
-        Assert.Equal("/botframework.com/oauth2/v2.0/token", Assert.Single(_endpoint.Requests).Path);
+        Assert.Equal("/botframework.com/oauth2/v2.0/token", Assert.Single(endpoint.Requests).Path);
     }
 
     [Fact]
@@ -61,13 +61,13 @@ public sealed class MsalConnectorTokenProviderTests : IAsyncLifetime
         var second = await provider.GetTokenAsync(CancellationToken.None);
 
         Assert.Equal(first, second);
-        Assert.Single(_endpoint.Requests);
+        Assert.Single(endpoint.Requests);
     }
 
     [Fact]
     public async Task Refused_credentials_surface_as_msal_errors_and_the_secret_stays_out_of_the_logs()
     {
-        _endpoint.RejectClient = true;
+        endpoint.RejectClient = true;
         var logger = new RecordingLogger<MsalConnectorTokenProvider>();
         var provider = CreateProvider(new BotIdentityOptions { MicrosoftAppType = "MultiTenant" }, logger);
 
@@ -111,8 +111,8 @@ public sealed class MsalConnectorTokenProviderTests : IAsyncLifetime
     {
         options.MicrosoftAppId = TestIds.AppId;
         options.MicrosoftAppPassword = Secret;
-        options.AuthorityHost = _endpoint.AuthorityHost;
+        options.AuthorityHost = endpoint.AuthorityHost;
         return new MsalConnectorTokenProvider(
-            Options.Create(options), _endpoint.MsalHttpClientFactory, logger ?? new RecordingLogger<MsalConnectorTokenProvider>());
+            Options.Create(options), endpoint.MsalHttpClientFactory, logger ?? new RecordingLogger<MsalConnectorTokenProvider>());
     }
 }

@@ -6,11 +6,11 @@ namespace PlanBot.BotFramework.Tests.Authentication;
 /// <summary>Keeps every formatted message and exception text, so a test can prove what never reaches the logs.</summary>
 internal sealed class RecordingLogger<T> : ILogger<T>
 {
-    private readonly ConcurrentQueue<string> _entries = new();
+    private readonly ConcurrentQueue<string> entries = new();
 
-    public IReadOnlyCollection<string> Entries => _entries;
+    public IReadOnlyCollection<string> Entries => entries;
 
-    public string AllText => string.Join("\n", _entries);
+    public string AllText => string.Join("\n", entries);
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
@@ -19,6 +19,6 @@ internal sealed class RecordingLogger<T> : ILogger<T>
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
-        _entries.Enqueue($"{logLevel} {eventId.Id} {formatter(state, exception)} {exception}");
+        entries.Enqueue($"{logLevel} {eventId.Id} {formatter(state, exception)} {exception}");
     }
 }

@@ -7,26 +7,26 @@ namespace PlanBot.BotFramework.Tests.Authentication;
 /// <summary>Stands in for the Connector: answers 200 and remembers what it was sent.</summary>
 internal sealed class RecordingConnector : HttpMessageHandler
 {
-    private readonly ConcurrentQueue<(Uri Uri, string? Authorization)> _received = new();
+    private readonly ConcurrentQueue<(Uri Uri, string? Authorization)> received = new();
 
-    public IReadOnlyCollection<(Uri Uri, string? Authorization)> Received => _received;
+    public IReadOnlyCollection<(Uri Uri, string? Authorization)> Received => received;
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        _received.Enqueue((request.RequestUri!, request.Headers.Authorization?.ToString()));
+        received.Enqueue((request.RequestUri!, request.Headers.Authorization?.ToString()));
         return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK));
     }
 }
 
 internal sealed class CountingTokenProvider : IConnectorTokenProvider
 {
-    private int _calls;
+    private int calls;
 
-    public int Calls => Volatile.Read(ref _calls);
+    public int Calls => Volatile.Read(ref calls);
 
     public Task<string> GetTokenAsync(CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _calls);
+        Interlocked.Increment(ref calls);
         return Task.FromResult("connector-token");
     }
 }

@@ -13,7 +13,7 @@ internal sealed class TestSigningKey
 {
     private static readonly Lazy<RSA>[] Materials = [new(() => RSA.Create(2048)), new(() => RSA.Create(2048))];
 
-    private readonly RSA _rsa;
+    private readonly RSA rsa;
 
     /// <param name="keyId">The JWK <c>kid</c> and the token header's <c>kid</c>.</param>
     /// <param name="endorsements">The JWK's <c>endorsements</c> array; null leaves the member out.</param>
@@ -22,8 +22,8 @@ internal sealed class TestSigningKey
     {
         KeyId = keyId;
         Endorsements = endorsements;
-        _rsa = Materials[material].Value;
-        SecurityKey = new RsaSecurityKey(_rsa) { KeyId = keyId };
+        rsa = Materials[material].Value;
+        SecurityKey = new RsaSecurityKey(rsa) { KeyId = keyId };
     }
 
     public string KeyId { get; }
@@ -37,7 +37,7 @@ internal sealed class TestSigningKey
     /// <summary>The public half as a JWK, the way login.botframework.com publishes its keys.</summary>
     public Dictionary<string, object> ToJwk()
     {
-        var parameters = _rsa.ExportParameters(includePrivateParameters: false);
+        var parameters = rsa.ExportParameters(includePrivateParameters: false);
         var jwk = new Dictionary<string, object>
         {
             ["kty"] = "RSA",

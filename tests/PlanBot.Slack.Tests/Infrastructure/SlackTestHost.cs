@@ -57,7 +57,7 @@ public sealed class SlackTestHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings);
         AddCore(builder.Services, builder.Configuration, time ?? TimeProvider.System);
-        builder.Services.AddPlanBotSlack(builder.Configuration);
+        builder.Services.AddSlack(builder.Configuration);
         var app = builder.Build();
         await app.Services.GetRequiredService<SqliteConversationStore>().InitializeAsync(CancellationToken.None);
         app.MapSlack();
