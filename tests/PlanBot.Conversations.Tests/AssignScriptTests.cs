@@ -25,8 +25,7 @@ public sealed class AssignScriptTests
         dana.ExpectReplyContaining("Assigned section 6, Delivery team, to Megan Bowen; I've asked them its questions in a personal chat.");
         var direct = Assert.Single(dana.Replies, r => r.Reply.Mode == DeliveryMode.Direct);
         Assert.Equal(TestPeople.Megan, direct.Reply.Recipient);
-        Assert.StartsWith("question delivery-team (", direct.Heading, StringComparison.Ordinal);
-        Assert.Contains("in section 6 Delivery team of Contoso.Web 2.4", direct.Heading, StringComparison.Ordinal);
+        Assert.Equal("form section 6 Delivery team of Contoso.Web 2.4 (asks delivery-team)", direct.Heading);
         Assert.Contains("note: Dana Owner asked you to answer section 6, Delivery team, of the deployment plan for Contoso.Web 2.4.", direct.Text, StringComparison.Ordinal);
         var plan = world.PlanOf("Contoso.Web", "2.4");
         var assignment = Assert.Single(plan.Assignments);

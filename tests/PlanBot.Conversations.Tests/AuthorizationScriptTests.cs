@@ -69,7 +69,7 @@ public sealed class AuthorizationScriptTests
         alex.ExpectReplyContaining("Only a release admin may change that: Dana Owner.");
         await alex.Send("settings");
         alex.ExpectReplyContaining("- contributor-approval: allow (people who answered part of a plan may approve it)");
-        Assert.True((await world.Tenants.GetTenantAsync(BotWorld.Tenant, CancellationToken.None))!.Document.ApprovalPolicy.ContributorsMayApprove);
+        Assert.True((await world.Tenants.GetTenantAsync(BotWorld.Tenant, CancellationToken.None))!.Document.Policy.ContributorsMayApprove);
     }
 
     [Fact]

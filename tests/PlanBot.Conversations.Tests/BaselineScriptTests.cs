@@ -45,7 +45,7 @@ public sealed class BaselineScriptTests
         await dana.Send("baseline");
 
         var carriedCount = PlanChecklist.Count - ReleaseSpecific.Length;
-        dana.ExpectReplyContaining($"Started Contoso.Web 2.5 from the plan for Contoso.Web 2.4: {carriedCount} answer(s) carried over, to confirm one by one.");
+        dana.ExpectReplyContaining($"Started Contoso.Web 2.5 from the plan for Contoso.Web 2.4: {carriedCount} answer(s) carried over, to keep, change or remove, a section at a time.");
         // The features in scope are the release's own, so the review starts by asking them anew.
         dana.ExpectQuestion("features");
         Assert.DoesNotContain("current:", dana.LastReply, StringComparison.Ordinal);

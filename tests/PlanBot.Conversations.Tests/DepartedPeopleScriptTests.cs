@@ -69,14 +69,13 @@ public sealed class DepartedPeopleScriptTests
     {
         for (var step = 0; step < 40; step++)
         {
-            var asked = chat.Replies[^1];
-            if (asked.Heading.StartsWith($"question {questionId} (", StringComparison.Ordinal))
+            var (id, carried) = chat.Asked;
+            if (id == questionId)
             {
-                return asked.Text;
+                return chat.Replies[^1].Text;
             }
 
-            var id = asked.Heading.Split(' ')[1];
-            if (asked.Text.Contains("(carried over, not confirmed)", StringComparison.Ordinal))
+            if (carried)
             {
                 await chat.Send("keep");
             }

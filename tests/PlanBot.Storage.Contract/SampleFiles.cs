@@ -26,6 +26,12 @@ public static class SampleFiles
     /// <summary>A tenant with release admins, release channels (one stale) and installations (one removed).</summary>
     public const string Tenant = "tenant-document.json";
 
+    /// <summary>A tenant whose release admins set its approval policy and keep plans to release channels' members (written from 2026-12-03).</summary>
+    public const string TenantWithRules = "tenant-document.2026-12.json";
+
+    /// <summary>The plan in review with the revision each approver was last shown (written from 2026-12-03).</summary>
+    public const string PlanShown = "plan-document.2026-12.json";
+
     /// <summary>The tenant the samples live in, and the plans they name.</summary>
     public const string TenantId = "msteams:72f988bf-86f1-41af-91ab-2d7cd011db47";
 

@@ -21,6 +21,7 @@ public sealed class StoredShapeTests
     [Theory]
     [InlineData(SampleFiles.PlanInReview)]
     [InlineData(SampleFiles.DraftFromBaseline)]
+    [InlineData(SampleFiles.PlanShown)]
     public void A_stored_plan_document_reads_and_writes_back_unchanged(string sample) =>
         AssertWritesBackUnchanged(sample, StateJsonContext.Default.PlanDocument);
 
@@ -30,9 +31,11 @@ public sealed class StoredShapeTests
     public void A_stored_conversation_pointer_reads_and_writes_back_unchanged(string sample) =>
         AssertWritesBackUnchanged(sample, StateJsonContext.Default.ConversationDocument);
 
-    [Fact]
-    public void A_stored_tenant_document_reads_and_writes_back_unchanged() =>
-        AssertWritesBackUnchanged(SampleFiles.Tenant, StateJsonContext.Default.TenantDocument);
+    [Theory]
+    [InlineData(SampleFiles.Tenant)]
+    [InlineData(SampleFiles.TenantWithRules)]
+    public void A_stored_tenant_document_reads_and_writes_back_unchanged(string sample) =>
+        AssertWritesBackUnchanged(sample, StateJsonContext.Default.TenantDocument);
 
     [Fact]
     public void A_stored_plan_in_review_keeps_its_answers_with_their_provenance_its_decisions_and_its_history()
@@ -151,6 +154,28 @@ public sealed class StoredShapeTests
         Assert.True(tenant.ReleaseChannels["Contoso.Api"].Stale);
         Assert.Equal(ConversationKind.Channel, tenant.ReleaseChannels["Contoso.Web"].Channel.Kind);
         Assert.Equal([false, true, false], tenant.Installations.Values.Select(i => i.Removed));
+        // Products match whatever their case, after a reload as before it.
+        Assert.Same(tenant.ReleaseChannels["Contoso.Web"], tenant.ReleaseChannels["contoso.web"]);
+        Assert.Equal(ApprovalPolicy.Default, tenant.Policy);
+        Assert.False(tenant.ReleaseChannelMembersOnly);
+    }
+
+    [Fact]
+    public void A_stored_tenant_with_its_approval_policy_and_members_only_keeps_them()
+    {
+        var tenant = SampleFiles.Load(SampleFiles.TenantWithRules, StateJsonContext.Default.TenantDocument);
+
+        Assert.Equal(new ApprovalPolicy(OwnerMayApprove: true, ContributorsMayApprove: false), tenant.Policy);
+        Assert.True(tenant.ReleaseChannelMembersOnly);
+    }
+
+    [Fact]
+    public void A_stored_plan_keeps_the_revision_each_person_was_shown()
+    {
+        var document = SampleFiles.Load(SampleFiles.PlanShown, StateJsonContext.Default.PlanDocument);
+
+        Assert.Equal(24, document.RevisionShownTo(new Domain.Answers.PersonRef("29:1-adele", "Adele Vance")));
+        Assert.Equal(23, document.RevisionShownTo(new Domain.Answers.PersonRef(string.Empty, string.Empty, Upn: "lee@contoso.com")));
     }
 
     private static void AssertWritesBackUnchanged<T>(string sample, JsonTypeInfo<T> type)

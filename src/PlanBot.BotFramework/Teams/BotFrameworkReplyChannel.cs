@@ -14,13 +14,13 @@ namespace PlanBot.BotFramework.Teams;
 public sealed class BotFrameworkReplyChannel(ConnectorClient connector) : IReplyChannel
 {
     /// <summary>
-    /// Questions, summaries, approvals and help are Adaptive Cards; short notices stay text, except
+    /// Questions, section forms, summaries, approvals and help are Adaptive Cards; short notices stay text, except
     /// those that @mention people, which Teams notifies only through mention entities in a card.
     /// </summary>
     public RenderedReply Render(View view, ConversationRef where)
     {
         ArgumentNullException.ThrowIfNull(where);
-        var asCard = view is QuestionView or PlanSummaryView or ApprovalView or HelpView
+        var asCard = view is QuestionView or SectionFormView or PlanSummaryView or ApprovalView or HelpView
             || view is NoticeView { Mentions.Count: > 0 };
         if (!asCard)
         {

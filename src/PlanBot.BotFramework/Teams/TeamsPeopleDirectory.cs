@@ -8,7 +8,8 @@ using PlanBot.Domain.Answers;
 namespace PlanBot.BotFramework.Teams;
 
 /// <summary>
-/// Finds a person by email or UPN among a Teams conversation's members (get member accepts a UPN).
+/// Finds a person by email, UPN or directory object id (what the people picker gives) among a Teams
+/// conversation's members (get member accepts a UPN or an object id).
 /// In a personal chat the only member is the user, so others are found only from a team or group chat.
 /// </summary>
 public sealed class TeamsPeopleDirectory(ConnectorClient connector) : IPeopleDirectory
@@ -33,7 +34,7 @@ public sealed class TeamsPeopleDirectory(ConnectorClient connector) : IPeopleDir
             }
 
             var person = ToPerson(member);
-            return person.Upn is null ? person with { Name = member.Name ?? upn, Upn = upn.ToLowerInvariant() } : person;
+            return person.Upn is null && upn.Contains('@', StringComparison.Ordinal) ? person with { Name = member.Name ?? upn, Upn = upn.ToLowerInvariant() } : person;
         }
         catch (Exception failure) when (failure is ConnectorException or HttpRequestException)
         {
@@ -69,7 +70,8 @@ public sealed class TeamsPeopleDirectory(ConnectorClient connector) : IPeopleDir
     }
 
     private static bool Matches(ChannelAccount member, string upn) =>
-        string.Equals(Read(member.Extra, "userPrincipalName"), upn, StringComparison.OrdinalIgnoreCase)
+        string.Equals(member.AadObjectId, upn, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Read(member.Extra, "userPrincipalName"), upn, StringComparison.OrdinalIgnoreCase)
         || string.Equals(Read(member.Extra, "email"), upn, StringComparison.OrdinalIgnoreCase);
 
     private static string? Read(Dictionary<string, JsonElement>? extra, string name) =>

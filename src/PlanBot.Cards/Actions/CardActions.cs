@@ -1,5 +1,6 @@
 using System.Globalization;
 using PlanBot.Conversations.Turns;
+using PlanBot.Domain.Checklist;
 using PlanBot.Domain.Plans;
 
 namespace PlanBot.Cards.Actions;
@@ -23,6 +24,13 @@ public static class CardActions
             CardVerbs.Approve => new DecideAction(planId, Revision(data), Verdict.Approve, null),
             CardVerbs.Reject => new DecideAction(planId, Revision(data), Verdict.Reject, Value(data, CardInputIds.Reason)?.Trim()),
             CardVerbs.RefreshView => new RefreshApprovalAction(planId),
+            CardVerbs.SaveSection when Section(data) is { } section => new SaveSectionAction(planId, (int)section, Revision(data), Answers(section, data)),
+            CardVerbs.KeepSection when Section(data) is { } section => new KeepSectionAction(planId, (int)section),
+            CardVerbs.KeepAnswer when Value(data, CardDataKeys.QuestionId) is { } question => new KeepAnswerAction(planId, question),
+            CardVerbs.RemoveAnswer when Value(data, CardDataKeys.QuestionId) is { } question => new RemoveAnswerAction(planId, question),
+            CardVerbs.KeepUnflagged => new KeepUnflaggedAction(planId),
+            CardVerbs.OpenSection when Section(data) is { } section => new OpenSectionAction(planId, (int)section),
+            CardVerbs.SubmitPlan => new SubmitPlanAction(planId),
             _ => new UnknownAction(verb),
         };
     }
@@ -33,6 +41,15 @@ public static class CardActions
         var answer = (Value(data, CardInputIds.Answer) ?? string.Empty).Trim();
         return Value(data, CardInputIds.Detail) is { } detail && !string.IsNullOrWhiteSpace(detail) ? $"{answer}, {detail.Trim()}" : answer;
     }
+
+    /// <summary>The answers a section form's inputs make, by question id (empty where left empty).</summary>
+    private static Dictionary<string, string> Answers(Section section, IReadOnlyDictionary<string, string> data) =>
+        PlanChecklist.In(section).ToDictionary(q => q.Id, q => SectionInputs.Compose(q, data), StringComparer.Ordinal);
+
+    private static Section? Section(IReadOnlyDictionary<string, string> data) =>
+        int.TryParse(Value(data, CardDataKeys.Section), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && Enum.IsDefined((Section)number)
+            ? (Section)number
+            : null;
 
     private static int? Revision(IReadOnlyDictionary<string, string> data) =>
         int.TryParse(Value(data, CardDataKeys.Revision), NumberStyles.None, CultureInfo.InvariantCulture, out var revision) ? revision : null;

@@ -10,4 +10,6 @@ public static class CardDataKeys
     public const string QuestionId = "questionId";
 
     public const string Revision = "revision";
+
+    public const string Section = "section";
 }

@@ -19,4 +19,24 @@ public static class CardVerbs
 
     /// <summary>The card's automatic refresh (Universal Actions, trigger <c>automatic</c>): answer with the card for this user.</summary>
     public const string RefreshView = "refreshView";
+
+    /// <summary>Save a section form: its inputs, named by <see cref="SectionInputs"/>, with the section and the revision shown.</summary>
+    public const string SaveSection = "saveSection";
+
+    /// <summary>Keep every answer carried over into the section.</summary>
+    public const string KeepSection = "keepSection";
+
+    /// <summary>Keep, or remove, the carried-over answer to the question in the data.</summary>
+    public const string KeepAnswer = "keepAnswer";
+
+    public const string RemoveAnswer = "removeAnswer";
+
+    /// <summary>Keep, in every section, the carried-over answers nothing was found wrong with.</summary>
+    public const string KeepUnflagged = "keepUnflagged";
+
+    /// <summary>Open a section's form.</summary>
+    public const string OpenSection = "openSection";
+
+    /// <summary>Send the finished plan to its approvers.</summary>
+    public const string SubmitPlan = "submitPlan";
 }

@@ -22,6 +22,7 @@ public static class AdaptiveCardRenderer
         Func<CardDetail, AdaptiveCard> build = view switch
         {
             QuestionView question => detail => QuestionCard.Build(question, to, detail),
+            SectionFormView form => detail => SectionCard.Build(form, to, detail),
             PlanSummaryView summary => detail => PlanSummaryCard.Build(summary, detail),
             ApprovalView approval => detail => ApprovalCard.Build(approval, detail),
             NoticeView notice => detail => NoticeCard.Build(notice, detail),

@@ -1,3 +1,4 @@
+using PlanBot.Cards.Actions;
 using PlanBot.Cards.AdaptiveCards.Model;
 using PlanBot.Conversations.Views;
 
@@ -46,9 +47,36 @@ internal static class PlanSummaryCard
         return new AdaptiveCard
         {
             Body = body,
+            Actions = Actions(summary),
             FallbackText = CardText.EscapeInline($"Deployment plan {summary.PlanTitle}: {summary.State}, {summary.Percent}% complete."),
             MsTeams = new TeamsCardProperties { Width = TeamsCardWidth.Full },
         };
+    }
+
+    /// <summary>Teams shows at most this many buttons in a row.</summary>
+    private const int MaxActions = 5;
+
+    /// <summary>Submit for the owner of a finished plan; else, while drafting, a button to each section still open.</summary>
+    private static IReadOnlyList<AdaptiveAction>? Actions(PlanSummaryView summary)
+    {
+        if (summary.CanSubmit)
+        {
+            var data = new ActionData { PlanId = summary.PlanId };
+            return [new ExecuteAction { Title = "Submit for approval", Verb = CardVerbs.SubmitPlan, Data = data, Fallback = new SubmitAction { Title = "Submit for approval", Data = data with { Verb = CardVerbs.SubmitPlan } } }];
+        }
+
+        if (!summary.OffersSections)
+        {
+            return null;
+        }
+
+        var open = summary.Sections.Where(s => !s.Complete).Take(MaxActions).Select(s =>
+        {
+            var data = new ActionData { PlanId = summary.PlanId, Section = s.Number };
+            var title = $"Section {s.Number}";
+            return (AdaptiveAction)new ExecuteAction { Title = title, Verb = CardVerbs.OpenSection, Data = data, Fallback = new SubmitAction { Title = title, Data = data with { Verb = CardVerbs.OpenSection } } };
+        }).ToList();
+        return open.Count == 0 ? null : open;
     }
 
     public static FactSet Facts(PlanSummaryView summary)

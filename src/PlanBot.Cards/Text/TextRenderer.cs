@@ -19,6 +19,7 @@ public static class TextRenderer
         {
             NoticeView notice => Notice(notice),
             QuestionView question => Question(question),
+            SectionFormView form => Form(form),
             HelpView help => Help(help),
             PlanSummaryView summary => Summary(summary),
             ApprovalView approval => Approval(approval),
@@ -123,6 +124,40 @@ public static class TextRenderer
         if (q.CurrentAnswer is not null)
         {
             text.Append(CultureInfo.InvariantCulture, $"\n\nCurrent answer: {CardText.Escape(q.CurrentAnswer)}");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A section as text: its questions and their answers; text has no form, so answers are typed one at a time.</summary>
+    private static string Form(SectionFormView form)
+    {
+        var text = new StringBuilder();
+        if (form.Problem is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"⚠️ {CardText.EscapeMessage(form.Problem, forCard: false)}\n\n");
+        }
+
+        if (form.Note is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{CardText.EscapeMessage(form.Note, forCard: false)}\n\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"**{CardText.Escape(form.PlanTitle)}** · section {form.SectionNumber} of {form.SectionCount}, {form.SectionTitle} · {form.Percent}% complete");
+        foreach (var field in form.Fields)
+        {
+            var answer = field.Understood is null ? "_open_" : CardText.Escape(field.Understood);
+            var carried = field.CarriedOver ? " (carried over, not confirmed)" : string.Empty;
+            text.Append(CultureInfo.InvariantCulture, $"\n- {field.Text} {answer}{carried}");
+            if (field.Problem is not null)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\n  ⚠️ {CardText.Escape(field.Problem)}");
+            }
+        }
+
+        if (!form.ReadBack)
+        {
+            text.Append("\n\nType your answers one at a time: I ask each open question in turn.");
         }
 
         return text.ToString();

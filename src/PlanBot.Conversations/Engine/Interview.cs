@@ -86,7 +86,7 @@ public static class Interview
     /// Open and not skipped here. A section handed to a developer is theirs to answer: other
     /// conversations pass over it (`edit &lt;section&gt;` still reaches it).
     /// </summary>
-    private static bool NeedsAsking(Plan plan, ConversationSession session, Question question) =>
+    public static bool NeedsAsking(Plan plan, ConversationSession session, Question question) =>
         !session.Skipped.Contains(question.Id)
         && plan.IsOpen(question.Id)
         && (session.AssignedOnly || !plan.Assignments.Any(a => a.Section == question.Section));

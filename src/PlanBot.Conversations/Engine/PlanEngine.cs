@@ -115,6 +115,27 @@ public sealed class PlanEngine
             case RefreshApprovalAction refresh:
                 await flows.Approval.RefreshAsync(work, refresh, cancellationToken);
                 break;
+            case SaveSectionAction save:
+                await flows.SectionForms.SaveAsync(work, save, cancellationToken);
+                break;
+            case KeepSectionAction keep:
+                await flows.SectionForms.KeepSectionAsync(work, keep, cancellationToken);
+                break;
+            case KeepAnswerAction keep:
+                await flows.SectionForms.KeepOrRemoveAnswerAsync(work, keep.PlanId, keep.QuestionId, keep: true, cancellationToken);
+                break;
+            case RemoveAnswerAction remove:
+                await flows.SectionForms.KeepOrRemoveAnswerAsync(work, remove.PlanId, remove.QuestionId, keep: false, cancellationToken);
+                break;
+            case KeepUnflaggedAction keepAll:
+                await flows.SectionForms.KeepUnflaggedAsync(work, keepAll, cancellationToken);
+                break;
+            case OpenSectionAction open:
+                await flows.SectionForms.OpenAsync(work, open, cancellationToken);
+                break;
+            case SubmitPlanAction submit:
+                await flows.SectionForms.SubmitAsync(work, submit, cancellationToken);
+                break;
             default:
                 work.InvokeResponse = new NoticeView("That button is not something I can act on here. Type `help` to see what I can do.", Tone.Problem);
                 work.Reply(work.InvokeResponse);
@@ -130,7 +151,7 @@ public sealed class PlanEngine
     {
         TurnKind.Message when ChatCommands.Parse(work.Turn.Text) is var (command, _) => command.OpenToOutsiders || (command.Name == "skip" && work.Session.AssignedOnly),
         TurnKind.Message => work.Session.AssignedOnly,
-        TurnKind.Action => work.Turn.Action is AnswerAction or SkipAction && work.Session.AssignedOnly,
+        TurnKind.Action => work.Turn.Action is AnswerAction or SkipAction or SaveSectionAction && work.Session.AssignedOnly,
         _ => false,
     };
 

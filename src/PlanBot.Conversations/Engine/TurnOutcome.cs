@@ -10,8 +10,11 @@ public enum TurnStatus
     Conflicted,
 }
 
-/// <summary>What became of a turn: how many replies went out and how many stay owed.</summary>
-public sealed record TurnOutcome(TurnStatus Status, int Sent, int Failed, RenderedReply? InvokeReply = null)
+/// <summary>
+/// What became of a turn: how many replies went out and how many stay owed, and the answer to show
+/// in place of a pressed card, rendered (<see cref="InvokeReply"/>) and as the view it was made from.
+/// </summary>
+public sealed record TurnOutcome(TurnStatus Status, int Sent, int Failed, RenderedReply? InvokeReply = null, Views.View? InvokeView = null)
 {
     public static TurnOutcome Of(TurnStatus status) => new(status, 0, 0);
 }

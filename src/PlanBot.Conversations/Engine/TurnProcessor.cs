@@ -52,7 +52,7 @@ public sealed class TurnProcessor(
                 var prepared = await PrepareAsync(turn, channel, cancellationToken);
                 if (prepared.Commit is null)
                 {
-                    return new TurnOutcome(TurnStatus.Redelivered, 0, 0, prepared.InvokeReply);
+                    return new TurnOutcome(TurnStatus.Redelivered, 0, 0, prepared.InvokeReply, prepared.InvokeView);
                 }
 
                 var ids = prepared.ToSend.Select(r => r.Id).ToList();
@@ -145,7 +145,7 @@ public sealed class TurnProcessor(
                     answer = work.InvokeResponse is { } view ? channel.Render(view, turn.Conversation) : null;
                 }
 
-                return new PreparedTurn(null, [], [], new ReplyLocation(turn.Conversation, null), true, answer, null);
+                return new PreparedTurn(null, [], [], new ReplyLocation(turn.Conversation, null), true, answer, null, work.InvokeResponse);
             }
         }
         else
@@ -188,7 +188,7 @@ public sealed class TurnProcessor(
         var commit = new TurnCommit(work.ConversationChanged ? conversation : null, work.TouchedPlans.ToList());
         var location = new ReplyLocation(turn.Conversation, work.Active?.Document.Plan.Id);
         var invoke = work.InvokeResponse is { } response ? channel.Render(response, turn.Conversation) : null;
-        return new PreparedTurn(commit, toSend, recorded, location, redelivered, invoke, work.Active?.Document.Plan);
+        return new PreparedTurn(commit, toSend, recorded, location, redelivered, invoke, work.Active?.Document.Plan, work.InvokeResponse);
     }
 
     private bool IsOwedNow(OwedReply reply, DateTimeOffset now) =>
@@ -227,11 +227,11 @@ public sealed class TurnProcessor(
                     ledger.MarkFailed(left.Id);
                 }
 
-                return new TurnOutcome(status, sent, prepared.ToSend.Count - sent, prepared.InvokeReply);
+                return new TurnOutcome(status, sent, prepared.ToSend.Count - sent, prepared.InvokeReply, prepared.InvokeView);
             }
         }
 
-        return new TurnOutcome(status, sent, 0, prepared.InvokeReply);
+        return new TurnOutcome(status, sent, 0, prepared.InvokeReply, prepared.InvokeView);
     }
 
     /// <summary>Says something that is not part of the conversation's stored state, such as "not saved".</summary>
@@ -255,5 +255,6 @@ public sealed class TurnProcessor(
         ReplyLocation Location,
         bool Redelivered,
         RenderedReply? InvokeReply,
-        Domain.Plans.Plan? Plan);
+        Domain.Plans.Plan? Plan,
+        View? InvokeView);
 }

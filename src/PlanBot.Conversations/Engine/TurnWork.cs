@@ -74,6 +74,19 @@ public sealed class TurnWork
 
     public void Reply(View view) => Replies.Add(view);
 
+    /// <summary>
+    /// Answers a pressed card: in its place where the channel does that (<see cref="Turn.ReplacesCard"/>),
+    /// else as a reply.
+    /// </summary>
+    public void Answer(View view)
+    {
+        InvokeResponse = view;
+        if (!Turn.ReplacesCard)
+        {
+            Reply(view);
+        }
+    }
+
     public void Post(View view, ConversationRef to, DeliveryMode mode, string? updateActivityId = null, string? postKey = null, PersonRef? recipient = null) =>
         Posts.Add(new PendingPost(view, to, mode, updateActivityId, postKey, recipient));
 

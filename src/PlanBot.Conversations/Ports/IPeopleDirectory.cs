@@ -9,7 +9,7 @@ namespace PlanBot.Conversations.Ports;
 /// </summary>
 public interface IPeopleDirectory
 {
-    /// <summary>The member with this email or sign-in name; null when not found or the channel cannot tell.</summary>
+    /// <summary>The member with this email, sign-in name or directory object id; null when not found or the channel cannot tell.</summary>
     Task<PersonRef?> FindAsync(ConversationRef where, string upn, CancellationToken cancellationToken);
 
     /// <summary>

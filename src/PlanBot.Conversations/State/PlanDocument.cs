@@ -35,7 +35,8 @@ public sealed class PlanDocument
     /// The revision each person was last shown (the approval request, their last <c>status</c> or
     /// <c>show</c>): a decision typed in chat applies to that revision, never to one they did not see.
     /// </summary>
-    public List<ShownRevision> Shown { get; set; } = [];
+    /// <remarks>Absent (null) until someone is shown a revision, so documents stored before it keep their shape.</remarks>
+    public List<ShownRevision>? Shown { get; set; }
 
     /// <summary>How long a conversation that moved to another plan keeps its place in this one.</summary>
     public static readonly TimeSpan DetachedRetention = TimeSpan.FromDays(30);
@@ -66,10 +67,11 @@ public sealed class PlanDocument
     }
 
     /// <summary>The revision <paramref name="person"/> was last shown, if any.</summary>
-    public int? RevisionShownTo(PersonRef person) => Shown.Find(s => s.Person.SameAs(person))?.Revision;
+    public int? RevisionShownTo(PersonRef person) => Shown?.Find(s => s.Person.SameAs(person))?.Revision;
 
     public void ShowRevision(PersonRef person, int revision)
     {
+        Shown ??= [];
         Shown.RemoveAll(s => s.Person.SameAs(person));
         Shown.Add(new ShownRevision(person, revision));
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using PlanBot.Conversations.Turns;
 using PlanBot.Domain.Answers;
 using PlanBot.Domain.Plans;
@@ -16,21 +17,38 @@ public sealed record Installation(ConversationRef Conversation, PersonRef Instal
 /// </summary>
 public sealed class TenantDocument
 {
+    private Dictionary<string, ReleaseChannel> releaseChannels = new(StringComparer.OrdinalIgnoreCase);
+
     public required string TenantId { get; set; }
 
     public List<PersonRef> ReleaseAdmins { get; set; } = [];
 
-    /// <summary>By product, compared case-insensitively.</summary>
-    public Dictionary<string, ReleaseChannel> ReleaseChannels { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// By product, compared case-insensitively. A stored document is read into a new dictionary, so
+    /// the setter puts the comparer back: after a reload "contoso.web" still finds "Contoso.Web".
+    /// </summary>
+    public Dictionary<string, ReleaseChannel> ReleaseChannels
+    {
+        get => releaseChannels;
+        set => releaseChannels = ReferenceEquals(value.Comparer, StringComparer.OrdinalIgnoreCase) ? value : new(value, StringComparer.OrdinalIgnoreCase);
+    }
 
     /// <summary>By conversation id (a team's General channel, a group chat, a personal chat).</summary>
     public Dictionary<string, Installation> Installations { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Whose approval counts besides being named in section 5; release admins change it.</summary>
-    public ApprovalPolicy ApprovalPolicy { get; set; } = ApprovalPolicy.Default;
+    /// <summary>
+    /// Whose approval counts besides being named in section 5, as release admins set it; absent (null)
+    /// for the default, so documents stored before it keep their shape.
+    /// </summary>
+    public ApprovalPolicy? ApprovalPolicy { get; set; }
 
     /// <summary>When set, a product's plans are for the members of its release channel only (where it has one).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool ReleaseChannelMembersOnly { get; set; }
+
+    /// <summary>The approval policy in force: the one set, or the default.</summary>
+    [JsonIgnore]
+    public ApprovalPolicy Policy => ApprovalPolicy ?? Domain.Plans.ApprovalPolicy.Default;
 
     public bool IsAdmin(PersonRef person) => ReleaseAdmins.Exists(a => a.SameAs(person));
 }

@@ -24,3 +24,28 @@ public sealed record RefreshApprovalAction(string? PlanId) : TurnAction;
 
 /// <summary>A button PlanBot does not know, by its verb.</summary>
 public sealed record UnknownAction(string Verb) : TurnAction;
+
+/// <summary>
+/// "Save section" on a section form: its answers by question id, each as a typed answer would read
+/// (an empty one leaves the question open); people a picker chose by their channel id come as <see cref="Mentions"/>.
+/// <see cref="Revision"/> is the plan's revision when the form was shown.
+/// </summary>
+public sealed record SaveSectionAction(string? PlanId, int Section, int? Revision, IReadOnlyDictionary<string, string> Answers, IReadOnlyList<Domain.Answers.Mention>? Mentions = null) : TurnAction;
+
+/// <summary>"Keep section": every answer carried over into the section is kept for this release as it is.</summary>
+public sealed record KeepSectionAction(string? PlanId, int Section) : TurnAction;
+
+/// <summary>Keeps the carried-over answer to one question as it is.</summary>
+public sealed record KeepAnswerAction(string? PlanId, string QuestionId) : TurnAction;
+
+/// <summary>Removes the carried-over answer to one question: it does not apply to this release.</summary>
+public sealed record RemoveAnswerAction(string? PlanId, string QuestionId) : TurnAction;
+
+/// <summary>Keeps, in every section, the carried-over answers nothing was found wrong with.</summary>
+public sealed record KeepUnflaggedAction(string? PlanId) : TurnAction;
+
+/// <summary>Opens a section's form (from the plan's status).</summary>
+public sealed record OpenSectionAction(string? PlanId, int Section) : TurnAction;
+
+/// <summary>"Submit" on the finished plan's summary.</summary>
+public sealed record SubmitPlanAction(string? PlanId) : TurnAction;

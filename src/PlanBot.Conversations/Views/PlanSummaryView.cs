@@ -25,4 +25,9 @@ public sealed record PlanSummaryView(
     bool Full,
     IReadOnlyList<string>? Warnings = null,
     string? BaselineTitle = null,
-    IReadOnlyList<string>? ChangesFromBaseline = null) : View;
+    IReadOnlyList<string>? ChangesFromBaseline = null,
+    bool CanSubmit = false) : View
+{
+    /// <summary>Sections can be opened as forms from the summary while the plan is being drafted.</summary>
+    public bool OffersSections { get; init; }
+}

@@ -159,7 +159,16 @@ public static partial class AnswerReader
                 continue;
             }
 
-            if (Email().IsMatch(word))
+            if (Guid.TryParseExact(word, "D", out var objectId))
+            {
+                // A people picker gives directory (Entra) object ids; the channel resolves them to members.
+                var id = objectId.ToString("D");
+                if (!people.Any(p => string.Equals(p.AadObjectId, id, StringComparison.OrdinalIgnoreCase)))
+                {
+                    people.Add(new PersonRef(string.Empty, string.Empty, AadObjectId: id));
+                }
+            }
+            else if (Email().IsMatch(word))
             {
                 if (!people.Any(p => string.Equals(p.Upn, word, StringComparison.OrdinalIgnoreCase)))
                 {

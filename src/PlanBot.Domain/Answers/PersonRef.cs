@@ -17,5 +17,5 @@ public sealed record PersonRef(string Id, string Name, string? AadObjectId = nul
             || (Upn is not null && string.Equals(Upn, other.Upn, StringComparison.OrdinalIgnoreCase));
     }
 
-    public override string ToString() => Name.Length > 0 ? Name : Upn ?? Id;
+    public override string ToString() => Name.Length > 0 ? Name : Upn ?? (Id.Length > 0 ? Id : AadObjectId ?? string.Empty);
 }

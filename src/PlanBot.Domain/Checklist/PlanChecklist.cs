@@ -17,7 +17,8 @@ public static class PlanChecklist
             FollowUpOf: "features"),
         new("components", "Which components are in the release package?", [Section.ScopeAndOverview], AnswerKind.FreeText, CarryOverRule.Flag,
             FollowUpOf: "features", Hint: "Name each deployable component, with its version where it has one."),
-        new("why", "Why is the release taking place? To resolve an issue, or to provide requested new functionality?", [Section.ScopeAndOverview], AnswerKind.FreeText, CarryOverRule.Flag),
+        new("why", "Why is the release taking place? To resolve an issue, or to provide requested new functionality?", [Section.ScopeAndOverview], AnswerKind.FreeText, CarryOverRule.Flag,
+            Choices: ["To resolve an issue", "To provide requested new functionality", "Both"]),
 
         // 2 Timing and dependencies
         new("available-by", "When must the features be available?", [Section.TimingAndDependencies], AnswerKind.Date, CarryOverRule.Clear),

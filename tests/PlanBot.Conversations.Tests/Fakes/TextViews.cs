@@ -15,6 +15,7 @@ public static class TextViews
     public static string Render(View view) => view switch
     {
         QuestionView q => Question(q),
+        SectionFormView f => Form(f),
         NoticeView n => $"notice {n.Tone}\n{n.Text}",
         HelpView h => Help(h),
         PlanSummaryView s => Summary(s),
@@ -36,6 +37,31 @@ public static class TextViews
         return text.ToString().TrimEnd();
     }
 
+    /// <summary>
+    /// <c>form section 1 Scope and overview of Contoso.Web 2.4 (asks features)</c>: the question a typed
+    /// reply would answer is the first one open; then a line per field.
+    /// </summary>
+    private static string Form(SectionFormView f)
+    {
+        var asks = f.Fields.FirstOrDefault(x => x.Value is null || x.CarriedOver) ?? f.Fields[0];
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"form section {f.SectionNumber} {f.SectionTitle} of {f.PlanTitle}{(f.ReadBack ? ", read back" : $" (asks {asks.QuestionId})")}\n");
+        foreach (var field in f.Fields)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"field {field.QuestionId}: {field.Value ?? "(empty)"}");
+            text.Append(field.Understood is null ? string.Empty : $" [understood: {field.Understood}]");
+            text.Append(field.CarriedOver ? " [carried over]" : string.Empty);
+            text.Append(field.Flags.Count > 0 ? $" [flags: {string.Join("; ", field.Flags)}]" : string.Empty);
+            text.Append(field.Problem is null ? string.Empty : $" [problem: {field.Problem}]");
+            text.Append('\n');
+        }
+
+        Line(text, "problem", f.Problem);
+        Line(text, "note", f.Note);
+        text.Append(f.CanKeepUnflagged ? "offers: keep everything not flagged\n" : string.Empty);
+        return text.ToString().TrimEnd();
+    }
+
     private static string Help(HelpView help)
     {
         var text = new StringBuilder("help\n");
@@ -51,7 +77,7 @@ public static class TextViews
     private static string Summary(PlanSummaryView s)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"summary {s.Percent}% ({s.Answered}/{s.Total}) of {s.PlanTitle}, {s.State}, owner {s.Owner}{(s.Full ? ", in full" : string.Empty)}\n");
+        text.Append(CultureInfo.InvariantCulture, $"summary {s.Percent}% ({s.Answered}/{s.Total}) of {s.PlanTitle}, {s.State}, owner {s.Owner}{(s.Full ? ", in full" : string.Empty)}{(s.CanSubmit ? ", can submit" : string.Empty)}\n");
         foreach (var section in s.Sections)
         {
             text.Append(CultureInfo.InvariantCulture, $"section {section.Number} {section.Title}{(section.Complete ? " (complete)" : string.Empty)}{(section.AssignedTo is null ? string.Empty : $" (with {section.AssignedTo})")}\n");

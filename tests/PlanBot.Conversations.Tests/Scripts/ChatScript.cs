@@ -61,10 +61,38 @@ public sealed class ChatScript
     public Task<TurnOutcome> Redeliver() =>
         Deliver(lastTurn ?? throw new InvalidOperationException("Nothing was sent yet."));
 
+    /// <summary>
+    /// The question the bot waits for a typed answer to, from its question card or its section form,
+    /// and whether the answer it has now was carried over and not confirmed.
+    /// </summary>
+    public (string QuestionId, bool CarriedOver) Asked
+    {
+        get
+        {
+            Assert.NotEmpty(Replies);
+            var reply = Replies[^1];
+            if (reply.Heading.StartsWith("question ", StringComparison.Ordinal))
+            {
+                return (reply.Heading.Split(' ')[1], reply.Text.Contains("(carried over, not confirmed)", StringComparison.Ordinal));
+            }
+
+            var asks = System.Text.RegularExpressions.Regex.Match(reply.Heading, @"\(asks (?<id>[a-z\-]+)\)$");
+            Assert.True(asks.Success, $"The last reply asks nothing:\n{reply.Text}");
+            var id = asks.Groups["id"].Value;
+            var line = reply.Text.Split('\n').Single(l => l.StartsWith($"field {id}: ", StringComparison.Ordinal));
+            return (id, line.Contains("[carried over]", StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>The bot waits for an answer to <paramref name="questionId"/>: its question card, or the form of its section asking it first.</summary>
     public void ExpectQuestion(string questionId)
     {
         Assert.NotEmpty(Replies);
-        Assert.StartsWith($"question {questionId} (", Replies[^1].Heading, StringComparison.Ordinal);
+        var heading = Replies[^1].Heading;
+        Assert.True(
+            heading.StartsWith($"question {questionId} (", StringComparison.Ordinal)
+            || (heading.StartsWith("form section ", StringComparison.Ordinal) && heading.EndsWith($"(asks {questionId})", StringComparison.Ordinal)),
+            $"Expected the bot to ask {questionId}; its last reply was:\n{Replies[^1].Text}");
     }
 
     public void ExpectReplyContaining(string text) =>

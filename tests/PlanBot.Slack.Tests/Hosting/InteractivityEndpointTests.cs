@@ -65,13 +65,15 @@ public sealed class InteractivityEndpointTests : HostTestBase
     public async Task Skip_moves_the_interview_on()
     {
         await StartAsync();
-        var started = Assert.Single(await Session.CommandAsync("Contoso.Web 2.4"));
-        var skip = Button(started, "skip");
+        await Session.CommandAsync("Contoso.Web 2.4");
+        // A typed answer goes on question by question, each question a message with its buttons.
+        var asked = Assert.Single(await Session.SayAsync("Checkout v3"));
+        var skip = Button(asked, "skip");
 
         var sent = await Session.InteractAsync(SlackPayloads.BlockAction("skip", skip, SlackPayloads.Owner, SlackPayloads.OwnerDm, "directmessage", "1700000000.000101"));
 
         var next = Assert.Single(sent);
-        Assert.True(next.Shows(PlanChecklist.Questions[1].Text), next.Readable);
+        Assert.True(next.Shows(PlanChecklist.Questions[2].Text), next.Readable);
         Assert.Equal(SlackPayloads.OwnerDm, next.Channel);
     }
 
@@ -79,15 +81,16 @@ public sealed class InteractivityEndpointTests : HostTestBase
     public async Task A_long_answer_can_be_given_in_a_form()
     {
         await StartAsync();
-        var started = Assert.Single(await Session.CommandAsync("Contoso.Web 2.4"));
+        await Session.CommandAsync("Contoso.Web 2.4");
+        var asked = Assert.Single(await Session.SayAsync("Checkout v3"));
 
-        await Session.InteractAsync(SlackPayloads.BlockAction("answer_form", Button(started, "answer_form"), SlackPayloads.Owner, SlackPayloads.OwnerDm, "directmessage", "1700000000.000101"));
+        await Session.InteractAsync(SlackPayloads.BlockAction("answer_form", Button(asked, "answer_form"), SlackPayloads.Owner, SlackPayloads.OwnerDm, "directmessage", "1700000000.000101"));
         var opened = Assert.Single(Slack.CallsTo("views.open")).Json!;
         Assert.Equal("answer", opened["view"]!["callback_id"]!.GetValue<string>());
         var sent = await Session.InteractAsync(SlackPayloads.ViewSubmission(opened, SlackPayloads.Owner, "answer", "Invoices in PDF\nBulk export\nA <b> & c"));
 
         var next = Assert.Single(sent);
-        Assert.True(next.Shows(PlanChecklist.Questions[1].Text), next.Readable);
+        Assert.True(next.Shows(PlanChecklist.Questions[2].Text), next.Readable);
         var status = Assert.Single(await Session.CommandAsync("show"));
         Assert.True(status.Shows("Invoices in PDF\nBulk export\nA <b> & c"), status.Readable);
     }

@@ -14,4 +14,7 @@ public sealed record ActionData
     public string? QuestionId { get; init; }
 
     public int? Revision { get; init; }
+
+    /// <summary>The section a form's button acts on.</summary>
+    public int? Section { get; init; }
 }

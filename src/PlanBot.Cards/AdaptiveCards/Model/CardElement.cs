@@ -15,6 +15,7 @@ namespace PlanBot.Cards.AdaptiveCards.Model;
 [JsonDerivedType(typeof(InputText), "Input.Text")]
 [JsonDerivedType(typeof(InputDate), "Input.Date")]
 [JsonDerivedType(typeof(InputChoiceSet), "Input.ChoiceSet")]
+[JsonDerivedType(typeof(InputTime), "Input.Time")]
 public abstract record CardElement
 {
     public Spacing? Spacing { get; init; }

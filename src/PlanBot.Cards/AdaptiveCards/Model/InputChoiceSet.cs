@@ -12,4 +12,8 @@ public sealed record InputChoiceSet : InputElement
     public string? Value { get; init; }
 
     public string? Placeholder { get; init; }
+
+    /// <summary>Teams' people picker and other dynamic choices; hosts without it show <see cref="Choices"/>.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("choices.data")]
+    public ChoicesQuery? ChoicesData { get; init; }
 }

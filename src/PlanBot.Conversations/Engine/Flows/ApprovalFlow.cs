@@ -123,7 +123,7 @@ internal sealed class ApprovalFlow(IConversationStore store, ReleaseChannels cha
     {
         var document = target.Document;
         var plan = document.Plan;
-        var policy = (await channels.GetAsync(plan.TenantId, cancellationToken))?.ApprovalPolicy;
+        var policy = (await channels.GetAsync(plan.TenantId, cancellationToken))?.Policy;
         Plan after;
         try
         {

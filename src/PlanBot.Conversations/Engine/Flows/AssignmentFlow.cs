@@ -10,7 +10,7 @@ namespace PlanBot.Conversations.Engine.Flows;
 /// developer (<c>assign 6 @Megan</c>); the developer is asked its questions in a personal chat, their
 /// answers carry their name, and the plan's summary in the release channel follows as sections complete.
 /// </summary>
-internal sealed class AssignmentFlow(EngineOptions options, PeopleLookup people, ReleaseChannels channels)
+internal sealed class AssignmentFlow(EngineOptions options, PeopleLookup people, ReleaseChannels channels, SectionFormFlow forms)
 {
     public async Task AssignAsync(TurnWork work, string arguments, CancellationToken cancellationToken)
     {
@@ -33,10 +33,9 @@ internal sealed class AssignmentFlow(EngineOptions options, PeopleLookup people,
 
         active.Document.Plan = plan.Assign(section.Section, assignee, work.From, work.Now);
         work.Touch(active);
-        var first = PlanChecklist.In(section.Section).First();
         work.Post(
-            Prompts.Ask(work, active.Document.Plan, first, note:
-                $"{work.From} asked you to answer section {section.Number}, {section.Title}, of the deployment plan for {plan.Title}. Your answers carry your name; `skip` leaves a question to them."),
+            forms.FormFor(work, active.Document.Plan, section.Section,
+                $"{work.From} asked you to answer section {section.Number}, {section.Title}, of the deployment plan for {plan.Title}. Your answers carry your name; an answer left empty stays with them."),
             work.PersonalChat,
             DeliveryMode.Direct,
             postKey: PostKeys.Assignment(section.Section),

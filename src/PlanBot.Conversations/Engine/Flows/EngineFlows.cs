@@ -9,11 +9,12 @@ internal sealed class EngineFlows
     {
         var channels = new ReleaseChannels(tenants, options);
         var lookup = new PeopleLookup(people, channels);
-        Start = new StartFlow(store, channels, lookup);
+        Approval = new ApprovalFlow(store, channels);
+        SectionForms = new SectionFormFlow(store, options, lookup, Approval);
+        Start = new StartFlow(store, channels, lookup, SectionForms);
         Interview = new InterviewFlow(options, lookup, new SimilarProducts(store));
         QuestionCards = new QuestionCardFlow(store, Interview);
-        Approval = new ApprovalFlow(store, channels);
-        Assignment = new AssignmentFlow(options, lookup, channels);
+        Assignment = new AssignmentFlow(options, lookup, channels, SectionForms);
         ReleaseChannel = new ReleaseChannelFlow(channels);
         Overview = new OverviewFlow(store);
         TenantAdmin = new TenantAdminFlow(channels, lookup);
@@ -27,6 +28,8 @@ internal sealed class EngineFlows
     public QuestionCardFlow QuestionCards { get; }
 
     public ApprovalFlow Approval { get; }
+
+    public SectionFormFlow SectionForms { get; }
 
     public AssignmentFlow Assignment { get; }
 

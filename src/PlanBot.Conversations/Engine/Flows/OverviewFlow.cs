@@ -21,7 +21,9 @@ internal sealed class OverviewFlow(IConversationStore store)
         var baseline = plan.BaselinePlanId is { } id
             ? (await store.GetPlanAsync(plan.TenantId, id, cancellationToken))?.Document.Plan
             : null;
-        work.Reply(PlanSummaries.Build(plan, full, work.Now, baseline));
+        var drafting = plan.State is PlanState.Draft or PlanState.Rejected;
+        var submittable = drafting && plan.Completeness().IsComplete && plan.IsOwner(work.From);
+        work.Reply(PlanSummaries.Build(plan, full, work.Now, baseline) with { CanSubmit = submittable, OffersSections = drafting });
     }
 
     public static void History(TurnWork work)

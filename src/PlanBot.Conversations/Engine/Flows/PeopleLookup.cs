@@ -34,18 +34,20 @@ internal sealed class PeopleLookup(IPeopleDirectory? people, ReleaseChannels cha
         var missing = new List<string>();
         foreach (var person in named)
         {
+            // A sign-in name or a directory object id: Teams finds a member by either.
+            var key = person.Upn ?? person.AadObjectId;
             PersonRef? found = null;
-            foreach (var place in places.Where(_ => !person.IsResolved && person.Upn is not null))
+            foreach (var place in places.Where(_ => !person.IsResolved && key is not null))
             {
-                found ??= await people.FindAsync(place, person.Upn!, cancellationToken);
+                found ??= await people.FindAsync(place, key!, cancellationToken);
             }
 
             if (found is null && !person.IsResolved)
             {
-                missing.Add(person.Upn ?? person.Name);
+                missing.Add(person.ToString());
             }
 
-            resolved.Add(found is null ? person : found with { Upn = person.Upn });
+            resolved.Add(found is null ? person : found with { Upn = person.Upn ?? found.Upn });
         }
 
         var note = missing.Count == 0

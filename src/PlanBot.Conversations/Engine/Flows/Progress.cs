@@ -61,6 +61,7 @@ internal static class Progress
         }
 
         work.Reply(new NoticeView(text, Tone.Success));
-        work.Reply(PlanSummaries.Build(plan, full: false, work.Now));
+        var submittable = completeness.IsComplete && plan.IsOwner(work.From) && plan.State is PlanState.Draft or PlanState.Rejected;
+        work.Reply(PlanSummaries.Build(plan, full: false, work.Now) with { CanSubmit = submittable, OffersSections = !submittable && plan.State is PlanState.Draft or PlanState.Rejected });
     }
 }

@@ -17,11 +17,7 @@ internal static class Prompts
         {
             var how = $"Carried over from {plan.BaselineTitle ?? "an earlier plan"}, not confirmed: `keep` it, type this release's answer, or `remove` it.";
             note = note is null ? how : $"{note} {how}";
-            var stale = StaleContent.Find(carried, plan, plan.BaselineVersion, work.Now).ToList();
-            var departed = work.Active?.Document.Departed ?? [];
-            stale.AddRange((carried.Value.People ?? [])
-                .Where(p => PeopleLookup.Identity(p) is { } id && departed.Contains(id))
-                .Select(p => $"names {p}, who is no longer in the release channel's team"));
+            var stale = Flags(work, plan, carried);
             if (stale.Count > 0)
             {
                 var found = $"Check this answer: it {string.Join("; it ", stale)}.";
@@ -30,6 +26,17 @@ internal static class Prompts
         }
 
         return Interview.Ask(plan, question, problem, note);
+    }
+
+    /// <summary>What looks wrong in a carried-over answer: the old release named, a date past, someone who left the team.</summary>
+    public static IReadOnlyList<string> Flags(TurnWork work, Plan plan, Answer carried)
+    {
+        var stale = StaleContent.Find(carried, plan, plan.BaselineVersion, work.Now).ToList();
+        var departed = work.Active?.Document.Departed ?? [];
+        stale.AddRange((carried.Value.People ?? [])
+            .Where(p => PeopleLookup.Identity(p) is { } id && departed.Contains(id))
+            .Select(p => $"names {p}, who is no longer in the release channel's team"));
+        return stale;
     }
 
     public static HelpView NoPlanYet(string? why = null) =>

@@ -12,7 +12,7 @@ namespace PlanBot.Conversations.Engine.Flows;
 /// the product's latest earlier plan as a baseline; <c>baseline</c> and <c>fresh</c> answer the
 /// offer; <c>cancel</c> puts it aside with every answer kept.
 /// </summary>
-internal sealed class StartFlow(IConversationStore store, ReleaseChannels channels, PeopleLookup people)
+internal sealed class StartFlow(IConversationStore store, ReleaseChannels channels, PeopleLookup people, SectionFormFlow forms)
 {
     public async Task StartOrResumeAsync(TurnWork work, string arguments, CancellationToken cancellationToken) =>
         await StartOrResumeAsync(work, arguments, offerBaseline: true, cancellationToken);
@@ -161,14 +161,12 @@ internal sealed class StartFlow(IConversationStore store, ReleaseChannels channe
         var session = work.Session;
         session.Skipped.Clear();
         session.EditingSection = null;
-        var first = PlanChecklist.Questions[0];
-        session.Cursor = first.Id;
-        var started = $"Started the deployment plan for {plan.Title}. I'll ask {PlanChecklist.Count} questions, section by section. `skip`, `back`, `status` and `help` work at any time.";
+        var started = $"Started the deployment plan for {plan.Title}. It has {SectionInfo.All.Count} sections, {PlanChecklist.Count} questions: fill in each section and save it, or type your answers one at a time. `status` and `help` work at any time.";
         var missing = await channels.MissingAsync(plan.TenantId, product, cancellationToken);
-        work.Reply(Prompts.Ask(work, plan, first, note: missing is null ? started : $"{started} {missing}"));
+        work.Reply(forms.Show(work, plan, Section.ScopeAndOverview, missing is null ? started : $"{started} {missing}"));
     }
 
-    private static void Resume(TurnWork work, Versioned<PlanDocument> found)
+    private void Resume(TurnWork work, Versioned<PlanDocument> found)
     {
         var document = found.Document;
         var reopened = false;
@@ -197,7 +195,7 @@ internal sealed class StartFlow(IConversationStore store, ReleaseChannels channe
             return;
         }
 
-        work.Reply(Prompts.Ask(work, document.Plan, next, note: note));
+        work.Reply(forms.Show(work, document.Plan, next.Section, note));
     }
 
     /// <summary>Offers the newest earlier plan of the product; false when there is none.</summary>
@@ -234,9 +232,8 @@ internal sealed class StartFlow(IConversationStore store, ReleaseChannels channe
         session.Skipped.Clear();
         session.EditingSection = null;
         var first = Interview.Next(plan, session, null);
-        session.Cursor = first?.Id;
         var carried = plan.Answers.Values.Count(a => a.IsUnconfirmed);
-        var note = $"Started {plan.Title} from the plan for {baseline.Title}: {carried} answer(s) carried over, to confirm one by one. Dates, time windows and the features in scope start empty.";
+        var note = $"Started {plan.Title} from the plan for {baseline.Title}: {carried} answer(s) carried over, to keep, change or remove, a section at a time. Dates, time windows and the features in scope start empty.";
         if (departed.Count > 0)
         {
             note = $"{note} No longer in the release channel's team: {string.Join(", ", departed)}; I point them out where they are named.";
@@ -249,11 +246,12 @@ internal sealed class StartFlow(IConversationStore store, ReleaseChannels channe
 
         if (first is null)
         {
+            session.Cursor = null;
             work.Reply(new NoticeView(note, Tone.Info));
             return;
         }
 
-        work.Reply(Prompts.Ask(work, plan, first, note: note));
+        work.Reply(forms.Show(work, plan, first.Section, note));
     }
 
     /// <summary>

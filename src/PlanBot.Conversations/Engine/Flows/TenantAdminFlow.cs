@@ -133,15 +133,15 @@ internal sealed class TenantAdminFlow(ReleaseChannels channels, PeopleLookup peo
 
     private static Action<TenantDocument>? Setting(string name, string value) => (name.ToLowerInvariant(), value.ToLowerInvariant()) switch
     {
-        ("owner-approval", "allow" or "forbid") => t => t.ApprovalPolicy = t.ApprovalPolicy with { OwnerMayApprove = value.Equals("allow", StringComparison.OrdinalIgnoreCase) },
-        ("contributor-approval", "allow" or "forbid") => t => t.ApprovalPolicy = t.ApprovalPolicy with { ContributorsMayApprove = value.Equals("allow", StringComparison.OrdinalIgnoreCase) },
+        ("owner-approval", "allow" or "forbid") => t => t.ApprovalPolicy = t.Policy with { OwnerMayApprove = value.Equals("allow", StringComparison.OrdinalIgnoreCase) },
+        ("contributor-approval", "allow" or "forbid") => t => t.ApprovalPolicy = t.Policy with { ContributorsMayApprove = value.Equals("allow", StringComparison.OrdinalIgnoreCase) },
         ("members-only", "on" or "off") => t => t.ReleaseChannelMembersOnly = value.Equals("on", StringComparison.OrdinalIgnoreCase),
         _ => null,
     };
 
     private static string Describe(TenantDocument tenant)
     {
-        var policy = tenant.ApprovalPolicy;
+        var policy = tenant.Policy;
         return new StringBuilder("Settings of this tenant:")
             .Append("\n- owner-approval: ").Append(policy.OwnerMayApprove ? "allow (an owner's approval of their own plan counts)" : "forbid (an owner's approval of their own plan does not count)")
             .Append("\n- contributor-approval: ").Append(policy.ContributorsMayApprove ? "allow (people who answered part of a plan may approve it)" : "forbid (people who answered part of a plan may not approve it)")
