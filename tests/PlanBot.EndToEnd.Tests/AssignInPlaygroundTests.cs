@@ -1,6 +1,5 @@
 using PlanBot.Domain.Checklist;
 using PlanBot.EndToEnd.Tests.Playground;
-using PlanBot.Host.Tests.Infrastructure;
 using PlanBot.Storage.Sqlite;
 using Xunit.Abstractions;
 

@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PlanBot.Host.Tests.Infrastructure;
+using PlanBot.Testing;
+using PlanBot.Testing.Teams;
 
 namespace PlanBot.Host.Tests;
 

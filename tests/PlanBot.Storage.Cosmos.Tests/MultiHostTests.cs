@@ -2,9 +2,9 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using PlanBot.Domain.Checklist;
 using PlanBot.Domain.Plans;
-using PlanBot.EndToEnd.Tests.Hosting;
 using PlanBot.Storage.Cosmos.Tests.Hosts;
 using PlanBot.Storage.Cosmos.Tests.Infrastructure;
+using PlanBot.Testing.Hosting;
 
 namespace PlanBot.Storage.Cosmos.Tests;
 

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using PlanBot.BotFramework.Authentication;
+using PlanBot.Testing.Authentication;
+using PlanBot.Testing.Teams;
 
 namespace PlanBot.BotFramework.Tests.Authentication;
 

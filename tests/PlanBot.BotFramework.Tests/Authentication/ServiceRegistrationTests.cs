@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PlanBot.BotFramework.Authentication;
+using PlanBot.Testing.Authentication;
+using PlanBot.Testing.Teams;
 
 namespace PlanBot.BotFramework.Tests.Authentication;
 

@@ -1,4 +1,5 @@
 using PlanBot.Slack.Tests.Infrastructure;
+using PlanBot.Testing.Slack;
 
 namespace PlanBot.Slack.Tests.Hosting;
 

@@ -1,6 +1,7 @@
 using PlanBot.Domain.Answers;
 using PlanBot.Domain.Checklist;
 using PlanBot.Domain.Plans;
+using PlanBot.Testing.Slack;
 
 namespace PlanBot.Slack.Tests.Infrastructure;
 

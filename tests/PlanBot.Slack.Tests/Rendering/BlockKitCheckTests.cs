@@ -1,12 +1,12 @@
-using PlanBot.Conversations.Engine.Commands;
-using PlanBot.Checks.Tests;
 using PlanBot.Conversations.Engine;
+using PlanBot.Conversations.Engine.Commands;
 using PlanBot.Conversations.Views;
 using PlanBot.Domain.Checklist;
 using PlanBot.Domain.Plans;
 using PlanBot.Slack.Blocks;
 using PlanBot.Slack.Rendering;
 using PlanBot.Slack.Tests.Infrastructure;
+using PlanBot.Testing.Checks;
 
 namespace PlanBot.Slack.Tests.Rendering;
 

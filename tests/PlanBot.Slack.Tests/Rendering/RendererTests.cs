@@ -8,6 +8,8 @@ using PlanBot.Slack.Blocks;
 using PlanBot.Slack.Delivery;
 using PlanBot.Slack.Rendering;
 using PlanBot.Slack.Tests.Infrastructure;
+using PlanBot.Testing.Checks;
+using PlanBot.Testing.Slack;
 
 namespace PlanBot.Slack.Tests.Rendering;
 
@@ -137,7 +139,7 @@ public sealed class RendererTests
         var message = NoticeBlocks.Render(new NoticeView(lines));
 
         Assert.True(message.Blocks.Count > 1);
-        Assert.Empty(BlockKitLimits.Violations(Json(message), Checks.Tests.BlockKitSurface.Message));
+        Assert.Empty(BlockKitLimits.Violations(Json(message), BlockKitSurface.Message));
     }
 
     [Fact]
@@ -164,7 +166,7 @@ public sealed class RendererTests
         var message = PlanSummaryBlocks.Render(PlanSummaries.Build(plan, full: true));
         var json = Json(message);
 
-        Assert.Empty(BlockKitLimits.Violations(json, Checks.Tests.BlockKitSurface.Message));
+        Assert.Empty(BlockKitLimits.Violations(json, BlockKitSurface.Message));
         Assert.True(json.Length < 40_000, $"{json.Length} characters");
         Assert.Contains("cut to fit", json, StringComparison.Ordinal);
     }

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace PlanBot.Slack.Tests.Infrastructure;
+namespace PlanBot.Testing.Slack;
 
 /// <summary>
 /// Slack, as far as the bot can tell, on 127.0.0.1: a Web API at <see cref="ApiBase"/> that records
