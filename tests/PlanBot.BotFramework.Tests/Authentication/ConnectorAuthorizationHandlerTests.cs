@@ -9,7 +9,7 @@ namespace PlanBot.BotFramework.Tests.Authentication;
 public sealed class ConnectorAuthorizationHandlerTests : IDisposable
 {
     private readonly CountingTokenProvider _tokens = new();
-    private readonly RecordingConnector _connector = new();
+    private readonly AuthorizationRecorder _connector = new();
     private readonly TrustedServiceUrls _trusted = new();
     private readonly RecordingLogger<ConnectorAuthorizationHandler> _logger = new();
     private readonly HttpClient _client;
