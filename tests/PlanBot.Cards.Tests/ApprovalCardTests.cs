@@ -3,6 +3,7 @@ using PlanBot.Cards.AdaptiveCards;
 using PlanBot.Cards.Tests.Support;
 using PlanBot.Domain.Answers;
 using PlanBot.Domain.Checklist;
+using PlanBot.Testing;
 
 namespace PlanBot.Cards.Tests;
 
@@ -31,7 +32,7 @@ public sealed class ApprovalCardTests
     public void Refresh_names_at_most_60_approvers_and_only_those_with_a_Teams_id()
     {
         var approvers = Enumerable.Range(0, 75).Select(i => new PersonRef($"29:1-approver-{i}", $"Approver {i}"))
-            .Prepend(People.Lee)
+            .Prepend(People.LeeByEmail)
             .ToList();
         var plan = SamplePlans.Answered().WithAnswer(
             new Answer("approvers", new AnswerValue { Text = "75 approvers", People = approvers }, new Provenance(People.Owner, SamplePlans.Now, "msteams")),
@@ -48,7 +49,7 @@ public sealed class ApprovalCardTests
     public void With_no_approver_resolved_nobody_is_refreshed_automatically()
     {
         var plan = SamplePlans.Answered().WithAnswer(
-            new Answer("approvers", new AnswerValue { Text = "lee", People = [People.Lee] }, new Provenance(People.Owner, SamplePlans.Now, "msteams")),
+            new Answer("approvers", new AnswerValue { Text = "lee", People = [People.LeeByEmail] }, new Provenance(People.Owner, SamplePlans.Now, "msteams")),
             SamplePlans.Now);
 
         var card = CardJson.Parse(AdaptiveCardRenderer.Render(SampleViews.Approval(plan, forApprover: false)).Json);
@@ -66,7 +67,7 @@ public sealed class ApprovalCardTests
         Assert.Equal(("reason", "Reason (required to reject)"), (reason["id"]!.GetValue<string>(), reason["label"]!.GetValue<string>()));
 
         var actions = body.Single(e => e["type"]!.GetValue<string>() == "ActionSet")["actions"]!.AsArray();
-        var revision = SamplePlans.InReview().Revision;
+        var revision = SamplePlans.InReviewWaitingForAlex().Revision;
         Assert.Equal(
             $$$"""{"type":"Action.Execute","title":"Approve","verb":"approve","data":{"planId":"plan-contoso-web-2.4","revision":{{{revision}}}},"associatedInputs":"none","fallback":{"type":"Action.Submit","title":"Approve","data":{"verb":"approve","planId":"plan-contoso-web-2.4","revision":{{{revision}}}},"associatedInputs":"none"}}""",
             actions[0]!.ToJsonString());

@@ -3,6 +3,7 @@ using PlanBot.Cards.AdaptiveCards;
 using PlanBot.Cards.Tests.Support;
 using PlanBot.Conversations.Engine;
 using PlanBot.Domain.Checklist;
+using PlanBot.Testing;
 
 namespace PlanBot.Cards.Tests;
 

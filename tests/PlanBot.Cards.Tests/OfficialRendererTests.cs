@@ -1,5 +1,5 @@
 using PlanBot.Cards.Tests.Support;
-using PlanBot.Checks.Tests;
+using PlanBot.Testing.Checks;
 
 namespace PlanBot.Cards.Tests;
 

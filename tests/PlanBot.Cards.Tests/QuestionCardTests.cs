@@ -1,10 +1,11 @@
-using PlanBot.Cards.Actions;
 using System.Text.Json.Nodes;
+using PlanBot.Cards.Actions;
 using PlanBot.Cards.AdaptiveCards;
 using PlanBot.Cards.Tests.Support;
 using PlanBot.Conversations.Engine;
 using PlanBot.Conversations.Turns;
 using PlanBot.Domain.Checklist;
+using PlanBot.Testing;
 
 namespace PlanBot.Cards.Tests;
 

@@ -2,6 +2,7 @@ using PlanBot.Cards.AdaptiveCards;
 using PlanBot.Cards.Tests.Support;
 using PlanBot.Conversations.Engine;
 using PlanBot.Conversations.Views;
+using PlanBot.Testing;
 using Xunit.Abstractions;
 
 namespace PlanBot.Cards.Tests;

@@ -1,3 +1,5 @@
+using PlanBot.Testing.Checks;
+
 namespace PlanBot.Checks.Tests;
 
 /// <summary>Proves check-blockkit.js: it must pass good payloads and catch each kind of mistake it claims to.</summary>

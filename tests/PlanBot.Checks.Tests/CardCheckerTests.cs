@@ -1,3 +1,5 @@
+using PlanBot.Testing.Checks;
+
 namespace PlanBot.Checks.Tests;
 
 /// <summary>Proves check-cards.js: it must pass a good card and catch each kind of mistake it claims to.</summary>

@@ -1,3 +1,5 @@
+using PlanBot.Testing.Checks;
+
 namespace PlanBot.Checks.Tests;
 
 [Collection(NodeChecksCollection.Name)]

@@ -1,3 +1,5 @@
+using PlanBot.Testing.Checks;
+
 namespace PlanBot.Checks.Tests;
 
 /// <summary>Installs tools/checks once per test run, before the first test that needs Node.</summary>

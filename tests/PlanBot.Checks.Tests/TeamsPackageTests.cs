@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
+using PlanBot.Testing.Checks;
 
 namespace PlanBot.Checks.Tests;
 

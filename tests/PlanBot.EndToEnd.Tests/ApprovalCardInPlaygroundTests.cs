@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using PlanBot.Domain.Checklist;
 using PlanBot.EndToEnd.Tests.Playground;
-using PlanBot.Host.Tests.Infrastructure;
+using PlanBot.Testing;
 using Xunit.Abstractions;
 
 namespace PlanBot.EndToEnd.Tests;

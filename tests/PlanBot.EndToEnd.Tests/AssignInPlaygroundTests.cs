@@ -1,7 +1,7 @@
 using PlanBot.Domain.Checklist;
 using PlanBot.EndToEnd.Tests.Playground;
-using PlanBot.Host.Tests.Infrastructure;
 using PlanBot.Storage.Sqlite;
+using PlanBot.Testing;
 using Xunit.Abstractions;
 
 namespace PlanBot.EndToEnd.Tests;
@@ -30,15 +30,9 @@ public sealed class AssignInPlaygroundTests(ITestOutputHelper output)
         // store, where the assignment attached it to the plan at the assigned section.
         await using var store = new SqliteConversationStore(new SqliteStoreOptions { Path = session.DatabasePath });
         var tenant = $"msteams:{playground.Config.TenantId}";
-        string? megansChat = null;
-        for (var i = 0; i < 100 && megansChat is null; i++)
-        {
-            var stored = await store.FindPlanAsync(tenant, "Contoso.Web", "2.4", CancellationToken.None);
-            megansChat = stored?.Document.Sessions.Values.FirstOrDefault(s => s.AssignedOnly)?.Reference?.ConversationId;
-            await Task.Delay(100);
-        }
-
-        Assert.NotNull(megansChat);
+        var megansChat = await Eventually.ValueAsync(
+            async () => (await store.FindPlanAsync(tenant, "Contoso.Web", "2.4", CancellationToken.None))?.Document.Sessions.Values.FirstOrDefault(s => s.AssignedOnly)?.Reference?.ConversationId,
+            "Megan's personal chat to be attached to the plan");
         Assert.NotEqual(chat, megansChat);
         output.WriteLine($"Megan's chat: {megansChat}");
 

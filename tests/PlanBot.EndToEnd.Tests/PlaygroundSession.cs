@@ -1,5 +1,5 @@
-using PlanBot.EndToEnd.Tests.Hosting;
 using PlanBot.EndToEnd.Tests.Playground;
+using PlanBot.Testing.Hosting;
 using Xunit.Abstractions;
 
 namespace PlanBot.EndToEnd.Tests;

@@ -1,6 +1,6 @@
 using PlanBot.Domain.Checklist;
 using PlanBot.EndToEnd.Tests.Playground;
-using PlanBot.Host.Tests.Infrastructure;
+using PlanBot.Testing;
 using Xunit.Abstractions;
 
 namespace PlanBot.EndToEnd.Tests;

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using PlanBot.Domain.Checklist;
 using PlanBot.EndToEnd.Tests.Playground;
-using PlanBot.Host.Tests.Infrastructure;
 using PlanBot.Storage.Sqlite;
+using PlanBot.Testing;
 using Xunit.Abstractions;
 
 namespace PlanBot.EndToEnd.Tests;

@@ -5,6 +5,8 @@ using PlanBot.Conversations.Turns;
 using PlanBot.Host.Tests.Infrastructure;
 using PlanBot.Slack.Delivery;
 using PlanBot.Slack.Turns;
+using PlanBot.Testing;
+using PlanBot.Testing.Teams;
 
 namespace PlanBot.Host.Tests;
 

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Time.Testing;
 using PlanBot.Domain.Checklist;
 using PlanBot.Host.Export;
 using PlanBot.Host.Tests.Infrastructure;
+using PlanBot.Testing;
+using PlanBot.Testing.Teams;
 
 namespace PlanBot.Host.Tests;
 

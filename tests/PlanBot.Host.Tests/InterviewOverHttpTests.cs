@@ -1,5 +1,7 @@
 using PlanBot.Domain.Checklist;
 using PlanBot.Host.Tests.Infrastructure;
+using PlanBot.Testing;
+using PlanBot.Testing.Teams;
 
 namespace PlanBot.Host.Tests;
 

@@ -1,7 +1,10 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using PlanBot.Conversations.Ports;
 using PlanBot.Host.Tests.Infrastructure;
+using PlanBot.Testing;
+using PlanBot.Testing.Teams;
 
 namespace PlanBot.Host.Tests;
 
@@ -51,34 +54,21 @@ public sealed class RemindersOverHttpTests : IDisposable
         Assert.Contains("29:megan", opened.Body, StringComparison.Ordinal);
         var asked = connector.Calls.Last(c => c.Method == HttpMethod.Post && c.Uri.AbsolutePath.Contains("/v3/conversations/reply-", StringComparison.Ordinal));
         var chatPath = asked.Uri.AbsolutePath;
-        await Task.Delay(100);
         connector.Clear();
 
+        // Seven hours on nothing is due, so no scan of the host, now or later in the hour, has a reminder to send.
         clock.Advance(TimeSpan.FromHours(7));
-        await Task.Delay(300);
+        var store = factory.Services.GetRequiredService<IConversationStore>();
+        Assert.Empty(await store.ListDueRemindersAsync(clock.GetUtcNow(), 10, CancellationToken.None));
         Assert.DoesNotContain(connector.Texts, t => t.Contains("Reminder", StringComparison.Ordinal));
 
         clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
-        var reminder = await WaitForAsync(() => connector.Calls.FirstOrDefault(c => c.Method == HttpMethod.Post && (c.Text ?? string.Empty).Contains("Reminder:", StringComparison.Ordinal)));
+        var reminder = await Eventually.ValueAsync(
+            () => connector.Calls.FirstOrDefault(c => c.Method == HttpMethod.Post && (c.Text ?? string.Empty).Contains("Reminder:", StringComparison.Ordinal)),
+            "the host's next scan to send the reminder");
 
         Assert.Equal(chatPath, reminder.Uri.AbsolutePath);
         Assert.Contains("asked you 8 hours ago to answer section 6, Delivery team", reminder.Text, StringComparison.Ordinal);
         Assert.Equal(1, connector.Calls.Count(c => (c.Text ?? string.Empty).Contains("Reminder:", StringComparison.Ordinal)));
-    }
-
-    private static async Task<T> WaitForAsync<T>(Func<T?> probe)
-        where T : class
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if (probe() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new Xunit.Sdk.XunitException("The host sent no reminder within 5 seconds.");
     }
 }

@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 using PlanBot.Conversations;
 using PlanBot.Host.Tests.Infrastructure;
+using PlanBot.Testing;
+using PlanBot.Testing.Teams;
 
 namespace PlanBot.Host.Tests;
 

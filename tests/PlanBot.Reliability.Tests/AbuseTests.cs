@@ -3,13 +3,13 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PlanBot.BotFramework.Tests.Authentication;
 using PlanBot.Domain.Checklist;
 using PlanBot.Domain.Plans;
-using PlanBot.Host.Tests.Infrastructure;
 using PlanBot.Reliability.Tests.Infrastructure;
 using PlanBot.Slack.Signing;
-using PlanBot.Slack.Tests.Infrastructure;
+using PlanBot.Testing;
+using PlanBot.Testing.Authentication;
+using PlanBot.Testing.Slack;
 
 namespace PlanBot.Reliability.Tests;
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using PlanBot.Domain.Checklist;
 using PlanBot.Domain.Plans;
-using PlanBot.Host.Tests.Infrastructure;
 using PlanBot.Reliability.Tests.Infrastructure;
+using PlanBot.Testing;
 
 namespace PlanBot.Reliability.Tests;
 

@@ -2,9 +2,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
-using PlanBot.Host.Tests.Infrastructure;
 using PlanBot.Reliability.Tests.Infrastructure;
-using PlanBot.Slack.Tests.Infrastructure;
+using PlanBot.Testing;
+using PlanBot.Testing.Slack;
 
 namespace PlanBot.Reliability.Tests;
 

@@ -1,10 +1,10 @@
 using System.Net;
 using CsCheck;
 using Microsoft.Extensions.Logging;
-using PlanBot.Host.Tests.Infrastructure;
 using PlanBot.Reliability.Tests.Fuzz;
 using PlanBot.Reliability.Tests.Infrastructure;
-using PlanBot.Slack.Tests.Infrastructure;
+using PlanBot.Testing;
+using PlanBot.Testing.Slack;
 
 namespace PlanBot.Reliability.Tests;
 

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using PlanBot.Domain.Checklist;
 using PlanBot.Domain.Plans;
-using PlanBot.Host.Tests.Infrastructure;
 using PlanBot.Reliability.Tests.Infrastructure;
-using PlanBot.Slack.Tests.Infrastructure;
+using PlanBot.Testing;
+using PlanBot.Testing.Slack;
 
 namespace PlanBot.Reliability.Tests;
 

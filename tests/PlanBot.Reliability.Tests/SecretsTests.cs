@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
-using PlanBot.BotFramework.Tests.Authentication;
-using PlanBot.Host.Tests.Infrastructure;
 using PlanBot.Reliability.Tests.Infrastructure;
-using PlanBot.Slack.Tests.Infrastructure;
+using PlanBot.Testing;
+using PlanBot.Testing.Authentication;
+using PlanBot.Testing.Slack;
 
 namespace PlanBot.Reliability.Tests;
 

@@ -2,9 +2,10 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using PlanBot.Domain.Checklist;
 using PlanBot.Domain.Plans;
-using PlanBot.EndToEnd.Tests.Hosting;
 using PlanBot.Storage.Cosmos.Tests.Hosts;
 using PlanBot.Storage.Cosmos.Tests.Infrastructure;
+using PlanBot.Testing;
+using PlanBot.Testing.Hosting;
 
 namespace PlanBot.Storage.Cosmos.Tests;
 
@@ -16,6 +17,12 @@ namespace PlanBot.Storage.Cosmos.Tests;
 public sealed class MultiHostTests(CosmosFixture cosmos) : IAsyncLifetime
 {
     private const string Tenant = "msteams:tenant-multi-host";
+
+    /// <summary>How often each host looks for due reminders.</summary>
+    private static readonly TimeSpan ScanInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>Two host processes and a Cosmos server share a busy machine: what they do may take a while.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
     private readonly string database = CosmosFixture.NewDatabase();
     private FakeConnector connector = null!;
     private PlanBotProcess first = null!;
@@ -34,7 +41,7 @@ public sealed class MultiHostTests(CosmosFixture cosmos) : IAsyncLifetime
             ["Storage:Cosmos:LimitToEndpoint"] = "true",
             ["Storage:Cosmos:AcceptAnyServerCertificate"] = "true",
             ["Storage:Cosmos:ConnectionMode"] = "Gateway",
-            ["Engine:ReminderScanInterval"] = "00:00:01",
+            ["Engine:ReminderScanInterval"] = ScanInterval.ToString(),
         };
         first = await PlanBotProcess.StartAsync(PlanBotProcess.FreePort(), "unused.db", settings);
         second = await PlanBotProcess.StartAsync(PlanBotProcess.FreePort(), "unused.db", settings);
@@ -131,7 +138,10 @@ public sealed class MultiHostTests(CosmosFixture cosmos) : IAsyncLifetime
         await SayAsync(http, first, owner, "plan Contoso.Web 3.0");
         await SayAsync(http, second, owner, "assign 6 <at>Megan Bowen</at>", [megan]);
         var store = await cosmos.OpenAsync(database);
-        await WaitForAsync(async () => (await store.Store.FindPlanAsync(Tenant, "Contoso.Web", "3.0", CancellationToken.None))!.Document.Posts.ContainsKey("assign:6"));
+        await Eventually.TrueAsync(
+            async () => (await store.Store.FindPlanAsync(Tenant, "Contoso.Web", "3.0", CancellationToken.None))!.Document.Posts.ContainsKey("assign:6"),
+            "the assignment's message to Megan to be recorded on the plan",
+            Patience);
 
         // A day passes: move the assignment back rather than wait (the hosts read the real clock).
         for (var attempt = 0; attempt < 10; attempt++)
@@ -152,27 +162,12 @@ public sealed class MultiHostTests(CosmosFixture cosmos) : IAsyncLifetime
         }
 
         static bool IsReminder(string body) => body.Contains("Reminder: Dana Owner asked you", StringComparison.Ordinal);
-        await WaitForAsync(() => Task.FromResult(connector.Bodies.Any(IsReminder)));
-        // Both hosts have looked several times more by now.
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Eventually.TrueAsync(() => connector.Bodies.Any(IsReminder), "a host to send the reminder", Patience);
+        // Nothing outside a host marks its looking, so watch while both look three more times.
+        await Consistently.TrueAsync(() => connector.Bodies.Count(IsReminder) == 1, "one reminder, not two", 3 * ScanInterval);
 
         Assert.Single(connector.Bodies, IsReminder);
         Assert.Equal(1, (await store.Store.FindPlanAsync(Tenant, "Contoso.Web", "3.0", CancellationToken.None))!.Document.Reminders.Values.Single().Count);
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new Xunit.Sdk.XunitException("Waited 20 seconds in vain.");
     }
 
     private PlanBotProcess HostFor(User user) => user.Id.GetHashCode(StringComparison.Ordinal) % 2 == 0 ? first : second;

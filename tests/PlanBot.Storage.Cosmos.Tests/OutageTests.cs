@@ -2,6 +2,7 @@ using System.Diagnostics;
 using PlanBot.Conversations.Ports;
 using PlanBot.Conversations.Turns;
 using PlanBot.Storage.Cosmos.Tests.Infrastructure;
+using PlanBot.Testing;
 using static PlanBot.Storage.Cosmos.Tests.Infrastructure.Samples;
 
 namespace PlanBot.Storage.Cosmos.Tests;
@@ -125,12 +126,7 @@ public sealed class OutageTests(CosmosFixture cosmos)
     /// </summary>
     internal static async Task AssertRecoversAsync(TestStore host, ConversationRef conversation, string planId)
     {
-        var clock = Stopwatch.StartNew();
-        while (!await host.Store.IsReachableAsync(None))
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "The store did not come back.");
-            await Task.Delay(200);
-        }
+        await Eventually.TrueAsync(() => host.Store.IsReachableAsync(None), "the store to be reachable again", TimeSpan.FromSeconds(20));
 
         var after = await LoadWithRetryAsync(host, conversation);
         Assert.Equal(planId, after.Conversation?.Document.ActivePlanId);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Azure.Cosmos;
 using PlanBot.Storage.Cosmos.Items;
 using PlanBot.Storage.Cosmos.Tests.Infrastructure;
+using PlanBot.Testing;
 using static PlanBot.Storage.Cosmos.Tests.Infrastructure.Samples;
 
 namespace PlanBot.Storage.Cosmos.Tests;
@@ -24,9 +25,8 @@ public sealed class TimeToLiveTests(CosmosFixture cosmos)
         Assert.NotNull((await host.Store.LoadAsync(conversation, None)).Conversation);
         Assert.Equal(2, await StoredTtlAsync(host, conversation.Key));
 
-        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        await ExpiredAsync(host, conversation.Key, "the pointer to expire two seconds after it was written");
 
-        Assert.Null(await StoredTtlAsync(host, conversation.Key));
         // The host that wrote it does not hand out its cached copy past its lifetime.
         var snapshot = await host.Store.LoadAsync(conversation, None);
         Assert.Null(snapshot.Conversation);
@@ -39,13 +39,20 @@ public sealed class TimeToLiveTests(CosmosFixture cosmos)
     [Fact]
     public async Task A_pointer_in_use_is_written_again_past_half_its_life_so_it_does_not_expire()
     {
-        var host = await cosmos.OpenAsync(CosmosFixture.NewDatabase(), o => o.ConversationTtlSeconds = 6);
+        var database = CosmosFixture.NewDatabase();
+        var host = await cosmos.OpenAsync(database, o => o.ConversationTtlSeconds = 6);
+        // Pointers of other conversations, written just after this one and living half as long and as
+        // long: once each has expired, half and then all of this write's life have passed on the server.
+        var halfLife = await cosmos.OpenAsync(database, o => o.ConversationTtlSeconds = 3);
+        var fullLife = await cosmos.OpenAsync(database, o => o.ConversationTtlSeconds = 6);
         var conversation = NewConversation(NewTenant());
         var plan = NewPlan(conversation.TenantId).Attached(conversation);
         await host.Store.CommitAsync(Create(NewPointer(conversation, plan.Plan.Id), plan), None);
         var written = await host.Store.LoadAsync(conversation, None);
+        var halfLifeWitness = await WritePointerAsync(halfLife);
+        var fullLifeWitness = await WritePointerAsync(fullLife);
 
-        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        await ExpiredAsync(host, halfLifeWitness, "half of the pointer's six seconds to pass");
         var before = host.Store.RequestCount;
         var refreshed = await host.Store.LoadAsync(conversation, None);
         // Past half its life: read the pointer, write it again as it is, then read the plan.
@@ -53,7 +60,7 @@ public sealed class TimeToLiveTests(CosmosFixture cosmos)
         Assert.NotEqual(written.Conversation!.ETag, refreshed.Conversation!.ETag);
 
         // Past the first write's lifetime, well within the second's.
-        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        await ExpiredAsync(host, fullLifeWitness, "the first write's six seconds to pass");
         Assert.Equal(6, await StoredTtlAsync(host, conversation.Key));
         var later = await host.Store.LoadAsync(conversation, None);
         Assert.Equal(plan.Plan.Id, later.Conversation?.Document.ActivePlanId);
@@ -71,6 +78,18 @@ public sealed class TimeToLiveTests(CosmosFixture cosmos)
         Assert.Equal(-1, conversations.DefaultTimeToLive);
         Assert.Null(plans.DefaultTimeToLive);
     }
+
+    /// <summary>A pointer of a new conversation, written now with the time to live of <paramref name="store"/>; returns its key.</summary>
+    private static async Task<string> WritePointerAsync(TestStore store)
+    {
+        var conversation = NewConversation(NewTenant());
+        await store.Store.CommitAsync(Create(NewPointer(conversation)), None);
+        return conversation.Key;
+    }
+
+    /// <summary>Waits until the server no longer has the pointer of <paramref name="conversationKey"/>.</summary>
+    private static Task ExpiredAsync(TestStore host, string conversationKey, string awaited) =>
+        Eventually.TrueAsync(async () => await StoredTtlAsync(host, conversationKey) is null, awaited);
 
     private static async Task<int?> StoredTtlAsync(TestStore host, string conversationKey)
     {

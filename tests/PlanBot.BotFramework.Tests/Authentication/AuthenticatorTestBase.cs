@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PlanBot.BotFramework.Authentication;
+using PlanBot.Testing.Authentication;
 
 namespace PlanBot.BotFramework.Tests.Authentication;
 

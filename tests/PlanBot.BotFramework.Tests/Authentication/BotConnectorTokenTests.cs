@@ -1,5 +1,6 @@
 using Microsoft.IdentityModel.Tokens;
 using PlanBot.BotFramework.Authentication;
+using PlanBot.Testing.Authentication;
 
 namespace PlanBot.BotFramework.Tests.Authentication;
 

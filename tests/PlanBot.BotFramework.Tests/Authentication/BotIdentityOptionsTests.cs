@@ -1,4 +1,5 @@
 using PlanBot.BotFramework.Authentication;
+using PlanBot.Testing.Authentication;
 
 namespace PlanBot.BotFramework.Tests.Authentication;
 

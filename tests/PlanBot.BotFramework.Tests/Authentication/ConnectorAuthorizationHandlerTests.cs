@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using PlanBot.BotFramework.Authentication;
+using PlanBot.Testing.Authentication;
+using PlanBot.Testing.Teams;
 
 namespace PlanBot.BotFramework.Tests.Authentication;
 
@@ -7,7 +9,7 @@ namespace PlanBot.BotFramework.Tests.Authentication;
 public sealed class ConnectorAuthorizationHandlerTests : IDisposable
 {
     private readonly CountingTokenProvider tokens = new();
-    private readonly RecordingConnector connector = new();
+    private readonly AuthorizationRecorder connector = new();
     private readonly TrustedServiceUrls trusted = new();
     private readonly RecordingLogger<ConnectorAuthorizationHandler> logger = new();
     private readonly HttpClient client;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using PlanBot.BotFramework.Authentication;
+using PlanBot.Testing.Authentication;
 
 namespace PlanBot.BotFramework.Tests.Authentication;
 

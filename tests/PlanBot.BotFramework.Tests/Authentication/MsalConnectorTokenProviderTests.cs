@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
 using PlanBot.BotFramework.Authentication;
+using PlanBot.Testing.Authentication;
 
 namespace PlanBot.BotFramework.Tests.Authentication;
 

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PlanBot.BotFramework.Authentication;
+using PlanBot.Testing.Authentication;
+using PlanBot.Testing.Teams;
 
 namespace PlanBot.BotFramework.Tests.Authentication;
 
@@ -56,7 +58,7 @@ public sealed class ServiceRegistrationTests
     public async Task Connector_client_gets_a_token_from_msal_for_trusted_urls_only()
     {
         await using var tokenEndpoint = await FakeTokenEndpoint.StartAsync();
-        var connector = new RecordingConnector();
+        var connector = new AuthorizationRecorder();
         using var services = Build(
             new()
             {
@@ -87,7 +89,7 @@ public sealed class ServiceRegistrationTests
     [Fact]
     public async Task Development_mode_sends_no_token_and_has_no_token_to_give()
     {
-        var connector = new RecordingConnector();
+        var connector = new AuthorizationRecorder();
         using var services = Build(
             new() { ["MicrosoftAppType"] = "MultiTenant", ["MicrosoftAppId"] = "" },
             s => s.AddHttpClient(ConnectorClient).AddConnectorAuthorization().ConfigurePrimaryHttpMessageHandler(() => connector));

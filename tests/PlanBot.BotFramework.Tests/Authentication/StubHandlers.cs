@@ -4,8 +4,11 @@ using PlanBot.BotFramework.Authentication;
 
 namespace PlanBot.BotFramework.Tests.Authentication;
 
-/// <summary>Stands in for the Connector: answers 200 and remembers what it was sent.</summary>
-internal sealed class RecordingConnector : HttpMessageHandler
+/// <summary>
+/// Stands in for the Connector behind the authorization handler: answers 200 and remembers where each
+/// request went and the Authorization header it carried.
+/// </summary>
+internal sealed class AuthorizationRecorder : HttpMessageHandler
 {
     private readonly ConcurrentQueue<(Uri Uri, string? Authorization)> received = new();
 

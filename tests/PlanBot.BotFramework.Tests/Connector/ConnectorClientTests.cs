@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using PlanBot.BotFramework.Connector;
 using PlanBot.BotFramework.Schema;
+using PlanBot.Testing;
 
 namespace PlanBot.BotFramework.Tests.Connector;
 
@@ -12,7 +12,7 @@ public sealed class ConnectorClientTests : IDisposable
     private const string ServiceUrl = "https://smba.trafficmanager.net/amer/";
 
     private readonly StubHandler handler = new();
-    private readonly FakeTimeProvider time = new(DateTimeOffset.UtcNow);
+    private readonly DelayRecordingTimeProvider time = new(DateTimeOffset.UtcNow);
 
     public void Dispose() => handler.Dispose();
 
@@ -49,12 +49,12 @@ public sealed class ConnectorClientTests : IDisposable
         handler.Respond(HttpStatusCode.OK, """{"id":"ok"}""");
 
         var send = Client().SendToConversationAsync(ServiceUrl, "a:1", new OutboundActivity { Text = "x" }, CancellationToken.None);
-        await WaitForRequestsAsync(1);
-        time.Advance(TimeSpan.FromSeconds(1.9));
-        await Task.Delay(50);
-        Assert.Single(handler.Requests);
+        await Eventually.TrueAsync(() => !time.Delays.IsEmpty, "the client to wait before sending again");
 
-        time.Advance(TimeSpan.FromSeconds(0.2));
+        Assert.Equal(TimeSpan.FromSeconds(2), Assert.Single(time.Delays));
+        time.Advance(TimeSpan.FromSeconds(1.9));
+        Assert.Single(handler.Requests);
+        time.Advance(TimeSpan.FromSeconds(0.1));
         Assert.Equal("ok", (await send.WaitAsync(TimeSpan.FromSeconds(5))).Id);
         Assert.Equal(2, handler.Requests.Count);
     }
@@ -72,10 +72,10 @@ public sealed class ConnectorClientTests : IDisposable
         }
 
         var send = Client().SendToConversationAsync(ServiceUrl, "a:1", new OutboundActivity { Text = "x" }, CancellationToken.None);
-        for (var i = 0; i < 10 && !send.IsCompleted; i++)
+        for (var retry = 1; retry < new ConnectorRetryOptions().MaxAttempts; retry++)
         {
-            await Task.Delay(20);
-            time.Advance(TimeSpan.FromSeconds(10));
+            await Eventually.TrueAsync(() => time.Delays.Count == retry, $"the client to wait before attempt {retry + 1}");
+            time.Advance(time.Delays.Last());
         }
 
         var failure = await Assert.ThrowsAsync<ConnectorException>(() => send.WaitAsync(TimeSpan.FromSeconds(5)));
@@ -117,14 +117,6 @@ public sealed class ConnectorClientTests : IDisposable
 
     private ConnectorClient Client() =>
         new(new HttpClient(handler), new ConnectorRetryOptions(), new ConversationPacer(time, enabled: false), time, NullLogger<ConnectorClient>.Instance);
-
-    private async Task WaitForRequestsAsync(int count)
-    {
-        for (var i = 0; i < 100 && handler.Requests.Count < count; i++)
-        {
-            await Task.Delay(10);
-        }
-    }
 
     private sealed class StubHandler : HttpMessageHandler
     {

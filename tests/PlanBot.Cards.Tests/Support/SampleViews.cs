@@ -1,9 +1,10 @@
-using PlanBot.Conversations.Engine.Commands;
 using PlanBot.Conversations.Engine;
+using PlanBot.Conversations.Engine.Commands;
 using PlanBot.Conversations.Views;
 using PlanBot.Domain.Answers;
 using PlanBot.Domain.Checklist;
 using PlanBot.Domain.Plans;
+using PlanBot.Testing;
 
 namespace PlanBot.Cards.Tests.Support;
 
@@ -52,7 +53,7 @@ internal static class SampleViews
         views.Add(("summary-max", PlanSummaries.Build(SamplePlans.MaxSize(), full: true)));
         views.Add(("summary-max-hostile", PlanSummaries.Build(SamplePlans.MaxSize(filler: "<at>Boss</at> & [x](y) **z** "), full: true)));
 
-        var review = SamplePlans.InReview();
+        var review = SamplePlans.InReviewWaitingForAlex();
         views.Add(("approval-read-only", Approval(review, forApprover: false)));
         views.Add(("approval-for-approver", Approval(review, forApprover: true, notice: "Megan Bowen approved revision 25.")));
         views.Add(("approval-max", Approval(SamplePlans.MaxSize().Submit(People.Owner, SamplePlans.Now), forApprover: true)));
@@ -62,7 +63,7 @@ internal static class SampleViews
         views.Add(("notice-success-mentions", new NoticeView(
             "The plan for Contoso.Web 2.4 is ready for approval.",
             Tone.Success,
-            [People.Alex, People.Megan, People.Lee, new PersonRef("29:1-odd", "Odd <at>Name</at> & **Co**")])));
+            [People.Alex, People.Megan, People.LeeByEmail, new PersonRef("29:1-odd", "Odd <at>Name</at> & **Co**")])));
         views.Add(("notice-warning", new NoticeView("The deployment window starts in less than 24 hours.", Tone.Warning)));
         views.Add(("help", HelpText.View(HelpText.Welcome)));
         return views;

@@ -15,13 +15,25 @@ namespace PlanBot.Conversations.Tests.Fakes;
 /// </summary>
 public sealed class InMemoryConversationStore : IConversationStore
 {
-    private readonly Lock gate = new();
-    private readonly Dictionary<string, StoredPlan> plans = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, StoredConversation> conversations = new(StringComparer.Ordinal);
+    private readonly Lock gate;
+    private readonly Dictionary<string, StoredPlan> plans;
+    private readonly Dictionary<string, StoredConversation> conversations;
     private int reads;
     private int writes;
     private int conflictsToInject;
     private Func<Task>? beforeNextCommit;
+
+    public InMemoryConversationStore()
+        : this(new Lock(), new(StringComparer.Ordinal), new(StringComparer.Ordinal))
+    {
+    }
+
+    private InMemoryConversationStore(Lock gate, Dictionary<string, StoredPlan> plans, Dictionary<string, StoredConversation> conversations)
+    {
+        this.gate = gate;
+        this.plans = plans;
+        this.conversations = conversations;
+    }
 
     /// <summary>Read requests served (or refused while down).</summary>
     public int Reads => Volatile.Read(ref reads);
@@ -43,6 +55,12 @@ public sealed class InMemoryConversationStore : IConversationStore
         Interlocked.Exchange(ref reads, 0);
         Interlocked.Exchange(ref writes, 0);
     }
+
+    /// <summary>
+    /// A second store over the same documents, as a restarted host opens the same database; its
+    /// counters, latency and faults are its own.
+    /// </summary>
+    public InMemoryConversationStore Reopen() => new(gate, plans, conversations);
 
     /// <summary>The next <paramref name="count"/> commits fail with a conflict and write nothing.</summary>
     public void InjectConflicts(int count) => Interlocked.Exchange(ref conflictsToInject, count);
@@ -270,6 +288,12 @@ public sealed class InMemoryConversationStore : IConversationStore
         if (!exists || Tag(current!.Version) != written.ETag)
         {
             throw new ConcurrencyException($"Plan {plan.Id} changed since it was read.");
+        }
+
+        // Real stores find the plan to replace by its tenant and id: one that names another tenant replaces nothing.
+        if (current.TenantId != plan.TenantId)
+        {
+            throw new ConcurrencyException($"Plan {plan.Id} is not a plan of {plan.TenantId}.");
         }
 
         return StoredPlan.From(written.Document, current.Version + 1);

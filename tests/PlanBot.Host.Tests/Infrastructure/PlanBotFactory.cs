@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using PlanBot.BotFramework.Connector;
+using PlanBot.Testing.Teams;
 
 namespace PlanBot.Host.Tests.Infrastructure;
 

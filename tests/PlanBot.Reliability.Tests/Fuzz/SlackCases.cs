@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using CsCheck;
 using PlanBot.Reliability.Tests.Infrastructure;
-using PlanBot.Slack.Tests.Infrastructure;
+using PlanBot.Testing.Slack;
 
 namespace PlanBot.Reliability.Tests.Fuzz;
 

@@ -2,8 +2,8 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 using PlanBot.BotFramework.Authentication;
-using PlanBot.BotFramework.Tests.Authentication;
-using PlanBot.Slack.Tests.Infrastructure;
+using PlanBot.Testing.Authentication;
+using PlanBot.Testing.Slack;
 
 namespace PlanBot.Reliability.Tests.Infrastructure;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using PlanBot.Host.Tests.Infrastructure;
+using PlanBot.Testing.Teams;
 
 namespace PlanBot.Reliability.Tests.Infrastructure;
 

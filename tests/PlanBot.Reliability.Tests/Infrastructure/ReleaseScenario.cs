@@ -1,8 +1,8 @@
-using PlanBot.Conversations.State;
 using PlanBot.Conversations.Engine;
+using PlanBot.Conversations.State;
 using PlanBot.Domain.Checklist;
 using PlanBot.Domain.Plans;
-using PlanBot.Host.Tests.Infrastructure;
+using PlanBot.Testing;
 
 namespace PlanBot.Reliability.Tests.Infrastructure;
 

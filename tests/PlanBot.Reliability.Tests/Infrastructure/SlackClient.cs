@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using PlanBot.Slack.Inbound;
 using PlanBot.Slack.Signing;
-using PlanBot.Slack.Tests.Infrastructure;
+using PlanBot.Testing.Slack;
 
 namespace PlanBot.Reliability.Tests.Infrastructure;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using PlanBot.Slack.Tests.Infrastructure;
+using PlanBot.Testing.Slack;
 
 namespace PlanBot.Slack.Tests.Hosting;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PlanBot.Conversations.Ports;
 using PlanBot.Slack.Tests.Infrastructure;
 using PlanBot.Slack.Tests.Signing;
+using PlanBot.Testing.Slack;
 
 namespace PlanBot.Slack.Tests.Hosting;
 

@@ -1,11 +1,13 @@
 using PlanBot.Slack.Tests.Infrastructure;
+using PlanBot.Testing;
+using PlanBot.Testing.Slack;
 
 namespace PlanBot.Slack.Tests.Hosting;
 
 /// <summary>A fake Slack, a temp database and a host per test; tests change settings before <see cref="StartAsync"/>.</summary>
 public abstract class HostTestBase : IAsyncLifetime, IDisposable
 {
-    private readonly TempFolder folder = new();
+    private readonly TempDatabase database = new();
 
     protected FakeSlack Slack { get; private set; } = null!;
 
@@ -13,7 +15,7 @@ public abstract class HostTestBase : IAsyncLifetime, IDisposable
 
     protected SlackSession Session { get; private set; } = null!;
 
-    protected string DatabasePath => folder.Database;
+    protected string DatabasePath => database.Path;
 
     public virtual async Task InitializeAsync()
     {
@@ -44,7 +46,7 @@ public abstract class HostTestBase : IAsyncLifetime, IDisposable
 
     public void Dispose()
     {
-        folder.Dispose();
+        database.Dispose();
         GC.SuppressFinalize(this);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using PlanBot.Domain.Checklist;
 using PlanBot.Slack.Tests.Infrastructure;
+using PlanBot.Testing.Slack;
 
 namespace PlanBot.Slack.Tests.Hosting;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using PlanBot.Checks.Tests;
+using PlanBot.Testing.Checks;
 
 namespace PlanBot.Slack.Tests.Infrastructure;
 

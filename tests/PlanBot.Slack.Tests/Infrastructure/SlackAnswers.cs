@@ -1,5 +1,6 @@
 using PlanBot.Domain.Checklist;
-using PlanBot.Host.Tests.Infrastructure;
+using PlanBot.Testing;
+using PlanBot.Testing.Slack;
 
 namespace PlanBot.Slack.Tests.Infrastructure;
 

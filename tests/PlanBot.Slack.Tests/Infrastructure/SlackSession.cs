@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using PlanBot.Testing.Slack;
 
 namespace PlanBot.Slack.Tests.Infrastructure;
 

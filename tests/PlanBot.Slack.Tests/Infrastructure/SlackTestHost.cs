@@ -10,6 +10,7 @@ using PlanBot.Slack.Hosting;
 using PlanBot.Slack.Inbound;
 using PlanBot.Slack.People;
 using PlanBot.Storage.Sqlite;
+using PlanBot.Testing.Slack;
 
 namespace PlanBot.Slack.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-using PlanBot.Checks.Tests;
+using PlanBot.Testing.Checks;
 
 namespace PlanBot.Slack.Tests.Manifest;
 

@@ -1,12 +1,14 @@
-using PlanBot.Conversations.Engine.Commands;
-using PlanBot.Checks.Tests;
 using PlanBot.Conversations.Engine;
+using PlanBot.Conversations.Engine.Commands;
 using PlanBot.Conversations.Views;
 using PlanBot.Domain.Checklist;
 using PlanBot.Domain.Plans;
 using PlanBot.Slack.Blocks;
 using PlanBot.Slack.Rendering;
 using PlanBot.Slack.Tests.Infrastructure;
+using PlanBot.Testing;
+using PlanBot.Testing.Checks;
+using PlanBot.Testing.Slack;
 
 namespace PlanBot.Slack.Tests.Rendering;
 
@@ -16,9 +18,9 @@ public sealed class BlockKitCheckTests
     [Fact]
     public async Task Every_view_renders_to_blocks_Slack_accepts()
     {
-        var plan = SamplePlans.Complete();
-        var longPlan = SamplePlans.Complete(q => new string('x', 2999));
-        var reviewed = SamplePlans.InReview().Decide(SamplePlans.Approver, Verdict.Reject, "The rollback is untested", SamplePlans.Now);
+        var plan = SamplePlans.CompleteInSlack();
+        var longPlan = SamplePlans.CompleteInSlack(q => new string('x', 2999));
+        var reviewed = SamplePlans.InReviewInSlack().Decide(SlackUsers.Approver, Verdict.Reject, "The rollback is untested", SamplePlans.Now);
         var views = new List<(string Name, View View)>
         {
             ("question-first", Interview.Ask(plan, PlanChecklist.Questions[0], note: "Started the deployment plan for Contoso.Web 2.4.")),
@@ -27,8 +29,8 @@ public sealed class BlockKitCheckTests
             ("summary-status", PlanSummaries.Build(plan, full: false)),
             ("summary-full", PlanSummaries.Build(longPlan, full: true)),
             ("help", HelpText.View(HelpText.Welcome)),
-            ("notice", new NoticeView("Saved.", Tone.Success, [SamplePlans.Approver])),
-            ("approval-new", ApprovalViews.Build(SamplePlans.InReview(), forApprover: false)),
+            ("notice", new NoticeView("Saved.", Tone.Success, [SlackUsers.Approver])),
+            ("approval-new", ApprovalViews.Build(SamplePlans.InReviewInSlack(), forApprover: false)),
             ("export-inline", new ExportView("Contoso.Web 2.4", PlanMarkdown.Render(longPlan)[..8000] + "\n```<!channel>", new Uri("https://planbot.contoso.com/export/plan-1?sig=a&b=c"), TimeSpan.FromMinutes(15))),
             ("export-link-only", new ExportView("Contoso.Web 2.4", null, new Uri("https://planbot.contoso.com/export/plan-1?sig=a"), TimeSpan.FromMinutes(15))),
             ("approval-decided", ApprovalViews.Build(reviewed, forApprover: true, "Megan Bowen rejected revision 23.")),

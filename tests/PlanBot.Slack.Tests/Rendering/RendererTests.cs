@@ -8,6 +8,9 @@ using PlanBot.Slack.Blocks;
 using PlanBot.Slack.Delivery;
 using PlanBot.Slack.Rendering;
 using PlanBot.Slack.Tests.Infrastructure;
+using PlanBot.Testing;
+using PlanBot.Testing.Checks;
+using PlanBot.Testing.Slack;
 
 namespace PlanBot.Slack.Tests.Rendering;
 
@@ -22,7 +25,7 @@ public sealed class RendererTests
     [Fact]
     public void User_text_is_escaped_so_it_cannot_mention_or_link()
     {
-        var plan = SamplePlans.Complete(q => q.Id == "features" ? Hostile : $"Answer to {q.Id}");
+        var plan = SamplePlans.CompleteInSlack(q => q.Id == "features" ? Hostile : $"Answer to {q.Id}");
         var question = Interview.Ask(plan, PlanChecklist.Get("features"), problem: $"I could not read \"{Hostile}\"");
 
         var json = Json(QuestionBlocks.Render(question));
@@ -42,7 +45,7 @@ public sealed class RendererTests
     [Fact]
     public void A_long_current_answer_is_cut_with_a_pointer_to_the_full_answer()
     {
-        var plan = SamplePlans.Complete(q => q.Id == "features" ? new string('&', 2000) : "short");
+        var plan = SamplePlans.CompleteInSlack(q => q.Id == "features" ? new string('&', 2000) : "short");
         var question = Interview.Ask(plan, PlanChecklist.Get("features"));
 
         var texts = Blocks(QuestionBlocks.Render(question)).Select(b => b!["text"]?["text"]?.GetValue<string>()).OfType<string>().ToList();
@@ -68,7 +71,7 @@ public sealed class RendererTests
     [Fact]
     public void The_approval_message_has_approve_and_reject_bound_to_the_revision()
     {
-        var plan = SamplePlans.InReview();
+        var plan = SamplePlans.InReviewInSlack();
         var message = ApprovalBlocks.Render(ApprovalViews.Build(plan, forApprover: false));
 
         var actions = Assert.Single(Blocks(message), b => b!["type"]!.GetValue<string>() == "actions")!;
@@ -84,7 +87,7 @@ public sealed class RendererTests
     [Fact]
     public void The_approval_message_warns_approvers_of_schedule_problems()
     {
-        var view = ApprovalViews.Build(SamplePlans.InReview(), forApprover: false);
+        var view = ApprovalViews.Build(SamplePlans.InReviewInSlack(), forApprover: false);
         view = view with { Summary = view.Summary with { Warnings = ["The deployment must be completed by Mon 1 Mar, after the features must be available (Fri 26 Feb).", "The window <starts> in the past."] } };
 
         var json = Blocks(ApprovalBlocks.Render(view)).ToJsonString(Unescaped);
@@ -96,9 +99,9 @@ public sealed class RendererTests
     [Fact]
     public void The_approval_message_names_approvers_as_mentions_and_shows_stale_decisions_struck()
     {
-        var plan = SamplePlans.InReview().Decide(SamplePlans.Approver, Verdict.Approve, null, SamplePlans.Now);
-        plan = plan.WithAnswer(new Answer("risks", new AnswerValue { Text = "A new risk" }, new Provenance(SamplePlans.Owner, SamplePlans.Now, "slack")), SamplePlans.Now);
-        plan = plan.Decide(SamplePlans.Approver, Verdict.Reject, "Rollback <untested> & risky", SamplePlans.Now);
+        var plan = SamplePlans.InReviewInSlack().Decide(SlackUsers.Approver, Verdict.Approve, null, SamplePlans.Now);
+        plan = plan.WithAnswer(new Answer("risks", new AnswerValue { Text = "A new risk" }, new Provenance(SlackUsers.Owner, SamplePlans.Now, "slack")), SamplePlans.Now);
+        plan = plan.Decide(SlackUsers.Approver, Verdict.Reject, "Rollback <untested> & risky", SamplePlans.Now);
 
         var json = Blocks(ApprovalBlocks.Render(ApprovalViews.Build(plan, forApprover: false))).ToJsonString(Unescaped);
 
@@ -111,7 +114,7 @@ public sealed class RendererTests
     [Fact]
     public void Long_essentials_on_the_approval_message_are_cut_with_a_pointer_to_show()
     {
-        var plan = SamplePlans.InReview(q => q.Id == "features" ? new string('f', 2900) : "short");
+        var plan = SamplePlans.InReviewInSlack(q => q.Id == "features" ? new string('f', 2900) : "short");
 
         var json = Blocks(ApprovalBlocks.Render(ApprovalViews.Build(plan, forApprover: false))).ToJsonString(Unescaped);
 
@@ -122,7 +125,7 @@ public sealed class RendererTests
     [Fact]
     public void Notice_mentions_are_real_mentions_and_unknown_people_are_names()
     {
-        var notice = new NoticeView("Please review", Tone.Warning, [SamplePlans.Approver, new PersonRef(string.Empty, "x", Upn: "pat@contoso.com")]);
+        var notice = new NoticeView("Please review", Tone.Warning, [SlackUsers.Approver, new PersonRef(string.Empty, "x", Upn: "pat@contoso.com")]);
 
         var text = Blocks(NoticeBlocks.Render(notice))[0]!["text"]!["text"]!.GetValue<string>();
 
@@ -137,19 +140,19 @@ public sealed class RendererTests
         var message = NoticeBlocks.Render(new NoticeView(lines));
 
         Assert.True(message.Blocks.Count > 1);
-        Assert.Empty(BlockKitLimits.Violations(Json(message), Checks.Tests.BlockKitSurface.Message));
+        Assert.Empty(BlockKitLimits.Violations(Json(message), BlockKitSurface.Message));
     }
 
     [Fact]
     public void A_section_handed_to_a_developer_shows_who_has_it_until_it_is_complete()
     {
-        var plan = SamplePlans.Complete()
-            .WithoutAnswer("delivery-contacts", SamplePlans.Owner, SamplePlans.Now)
-            .Assign(Domain.Checklist.Section.DeliveryTeam, SamplePlans.Developer, SamplePlans.Owner, SamplePlans.Now);
+        var plan = SamplePlans.CompleteInSlack()
+            .WithoutAnswer("delivery-contacts", SlackUsers.Owner, SamplePlans.Now)
+            .Assign(Domain.Checklist.Section.DeliveryTeam, SlackUsers.Developer, SlackUsers.Owner, SamplePlans.Now);
 
         var open = Blocks(PlanSummaryBlocks.Render(PlanSummaries.Build(plan, full: false))).ToJsonString(Unescaped);
         var done = Blocks(PlanSummaryBlocks.Render(PlanSummaries.Build(
-            plan.WithAnswer(new Answer("delivery-contacts", new AnswerValue { Text = "On-call rota" }, new Provenance(SamplePlans.Developer, SamplePlans.Now, "slack")), SamplePlans.Now),
+            plan.WithAnswer(new Answer("delivery-contacts", new AnswerValue { Text = "On-call rota" }, new Provenance(SlackUsers.Developer, SamplePlans.Now, "slack")), SamplePlans.Now),
             full: false))).ToJsonString(Unescaped);
 
         Assert.Contains("⬜ *6. Delivery team* (1/2) · with Diego Siciliani", open, StringComparison.Ordinal);
@@ -159,12 +162,12 @@ public sealed class RendererTests
     [Fact]
     public void A_full_summary_of_long_answers_stays_within_the_limits()
     {
-        var plan = SamplePlans.Complete(q => new string('a', 2990));
+        var plan = SamplePlans.CompleteInSlack(q => new string('a', 2990));
 
         var message = PlanSummaryBlocks.Render(PlanSummaries.Build(plan, full: true));
         var json = Json(message);
 
-        Assert.Empty(BlockKitLimits.Violations(json, Checks.Tests.BlockKitSurface.Message));
+        Assert.Empty(BlockKitLimits.Violations(json, BlockKitSurface.Message));
         Assert.True(json.Length < 40_000, $"{json.Length} characters");
         Assert.Contains("cut to fit", json, StringComparison.Ordinal);
     }
@@ -184,7 +187,7 @@ public sealed class RendererTests
     public void The_reply_channel_renders_the_blocks_array_and_a_fallback_text()
     {
         var channel = new SlackReplyChannel(null!, new SlackInstallations(), Microsoft.Extensions.Logging.Abstractions.NullLogger<SlackReplyChannel>.Instance);
-        var plan = SamplePlans.Complete();
+        var plan = SamplePlans.CompleteInSlack();
 
         var rendered = channel.Render(PlanSummaries.Build(plan, full: false), null!);
 

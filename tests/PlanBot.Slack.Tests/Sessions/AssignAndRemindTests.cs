@@ -8,6 +8,7 @@ using PlanBot.Domain.Checklist;
 using PlanBot.Slack.Delivery;
 using PlanBot.Slack.Tests.Hosting;
 using PlanBot.Slack.Tests.Infrastructure;
+using PlanBot.Testing.Slack;
 
 namespace PlanBot.Slack.Tests.Sessions;
 

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
-using PlanBot.Checks.Tests;
 using PlanBot.Domain.Checklist;
 using PlanBot.Slack.Tests.Hosting;
 using PlanBot.Slack.Tests.Infrastructure;
+using PlanBot.Testing.Checks;
+using PlanBot.Testing.Slack;
 
 namespace PlanBot.Slack.Tests.Sessions;
 

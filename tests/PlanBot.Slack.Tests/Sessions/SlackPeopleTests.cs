@@ -3,6 +3,7 @@ using PlanBot.Conversations.Ports;
 using PlanBot.Domain.Checklist;
 using PlanBot.Slack.Tests.Hosting;
 using PlanBot.Slack.Tests.Infrastructure;
+using PlanBot.Testing.Slack;
 
 namespace PlanBot.Slack.Tests.Sessions;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using PlanBot.Slack.SocketMode;
 using PlanBot.Slack.Tests.Hosting;
 using PlanBot.Slack.Tests.Infrastructure;
+using PlanBot.Testing.Slack;
 
 namespace PlanBot.Slack.Tests.SocketMode;
 

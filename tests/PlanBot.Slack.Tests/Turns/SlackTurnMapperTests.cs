@@ -10,6 +10,7 @@ using PlanBot.Slack.Interaction;
 using PlanBot.Slack.Tests.Infrastructure;
 using PlanBot.Slack.Turns;
 using PlanBot.Slack.WebApi;
+using PlanBot.Testing.Slack;
 
 namespace PlanBot.Slack.Tests.Turns;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PlanBot.Slack.Blocks;
 using PlanBot.Slack.Tests.Infrastructure;
 using PlanBot.Slack.WebApi;
+using PlanBot.Testing.Slack;
 
 namespace PlanBot.Slack.Tests.WebApi;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using PlanBot.Domain.Checklist;
 
-namespace PlanBot.Host.Tests.Infrastructure;
+namespace PlanBot.Testing;
 
 /// <summary>A valid typed answer for every question of the checklist, with dates ahead of today.</summary>
 public static class InterviewAnswers

@@ -1,4 +1,4 @@
-namespace PlanBot.Host.Tests.Infrastructure;
+namespace PlanBot.Testing;
 
 /// <summary>A fresh folder for one test's SQLite file, removed afterwards.</summary>
 public sealed class TempDatabase : IDisposable

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace PlanBot.EndToEnd.Tests.Hosting;
+namespace PlanBot.Testing.Hosting;
 
 /// <summary>
 /// The real PlanBot host as its own process on a loopback port, over a SQLite file the test owns:

@@ -1,14 +1,12 @@
 // Runs the Node checkers in tools/checks (Adaptive Cards with the official renderer, Block Kit
 // with Slack's TypeScript types, the Teams manifest with its schema) from .NET tests.
-// Self-contained so that other test projects can link it:
-//   <Compile Include="..\PlanBot.Checks.Tests\NodeChecks.cs" />
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace PlanBot.Checks.Tests;
+namespace PlanBot.Testing.Checks;
 
 /// <summary>Which Slack surface a Block Kit payload is for.</summary>
 public enum BlockKitSurface

@@ -2,7 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Threading.Channels;
 
-namespace PlanBot.Slack.Tests.Infrastructure;
+namespace PlanBot.Testing.Slack;
 
 /// <summary>One WebSocket connection the bot opened to the fake Socket Mode server.</summary>
 public sealed class SocketSession(WebSocket socket, FakeSlack slack)

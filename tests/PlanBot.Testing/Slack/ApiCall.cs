@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace PlanBot.Slack.Tests.Infrastructure;
+namespace PlanBot.Testing.Slack;
 
 /// <summary>One Web API call the bot made to the fake Slack, in the order of <see cref="Sequence"/>.</summary>
 public sealed record ApiCall(long Sequence, string Method, string? Authorization, string? ContentType, string Body)

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace PlanBot.Slack.Tests.Infrastructure;
+namespace PlanBot.Testing.Slack;
 
 /// <summary>Slack-shaped requests as Slack sends them: event envelopes, slash commands, interactions.</summary>
 public static class SlackPayloads

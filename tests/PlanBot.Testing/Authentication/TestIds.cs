@@ -1,6 +1,6 @@
-namespace PlanBot.BotFramework.Tests.Authentication;
+namespace PlanBot.Testing.Authentication;
 
-internal static class TestIds
+public static class TestIds
 {
     public const string AppId = "2c1b8a4e-6f0d-4e57-9a3b-7d2f1c0e9b11";
     public const string OtherAppId = "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a";

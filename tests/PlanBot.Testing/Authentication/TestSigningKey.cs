@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
 
-namespace PlanBot.BotFramework.Tests.Authentication;
+namespace PlanBot.Testing.Authentication;
 
 /// <summary>A signing key published in a fake JWKS and used to sign test tokens.</summary>
 /// <remarks>
@@ -9,7 +9,7 @@ namespace PlanBot.BotFramework.Tests.Authentication;
 /// shared pool because generating a 2048-bit key per test dominated the run time. A test that needs a key with
 /// the same kid but other material (an impostor) asks for another <c>material</c>.
 /// </remarks>
-internal sealed class TestSigningKey
+public sealed class TestSigningKey
 {
     private static readonly Lazy<RSA>[] Materials = [new(() => RSA.Create(2048)), new(() => RSA.Create(2048))];
 

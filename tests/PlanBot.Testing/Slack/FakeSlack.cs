@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace PlanBot.Slack.Tests.Infrastructure;
+namespace PlanBot.Testing.Slack;
 
 /// <summary>
 /// Slack, as far as the bot can tell, on 127.0.0.1: a Web API at <see cref="ApiBase"/> that records
@@ -86,24 +86,8 @@ public sealed class FakeSlack : IAsyncDisposable
         Calls.Where(c => c.Sequence > after && c.Method is "chat.postMessage" or "chat.update").OrderBy(c => c.Sequence).ToList();
 
     /// <summary>The first call of <paramref name="method"/>, waiting for it to come.</summary>
-    public async Task<ApiCall> WaitForAsync(string method, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            if (CallsTo(method) is [var first, ..])
-            {
-                return first;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"No {method} call came.");
-            }
-
-            await Task.Delay(10);
-        }
-    }
+    public Task<ApiCall> WaitForAsync(string method, TimeSpan? timeout = null) =>
+        Eventually.ValueAsync(() => CallsTo(method) is [var first, ..] ? first : null, $"a {method} call to the fake Slack", timeout ?? TimeSpan.FromSeconds(10));
 
     /// <summary>Drops a connection without a close handshake, as a network failure would.</summary>
     public Task DisposeSocketAsync(SocketSession session)

@@ -2,10 +2,10 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using PlanBot.BotFramework.Authentication;
 
-namespace PlanBot.BotFramework.Tests.Authentication;
+namespace PlanBot.Testing.Authentication;
 
 /// <summary>Mints signed JWTs with exactly the claims a test names.</summary>
-internal static class TestTokens
+public static class TestTokens
 {
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 

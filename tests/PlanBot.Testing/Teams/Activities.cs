@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace PlanBot.Host.Tests.Infrastructure;
+namespace PlanBot.Testing.Teams;
 
 /// <summary>Builds Teams-shaped activities for the tests, as the Connector would post them.</summary>
 public sealed class Activities(string conversationId = "a:personal-1", string userId = "29:alex", string userName = "Alex Wilber")

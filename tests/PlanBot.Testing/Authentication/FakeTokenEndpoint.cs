@@ -6,14 +6,15 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Identity.Client;
+using PlanBot.Testing.Hosting;
 
-namespace PlanBot.BotFramework.Tests.Authentication;
+namespace PlanBot.Testing.Authentication;
 
 /// <summary>
 /// Stands in for login.microsoftonline.com (client-credentials token endpoint) and for an App Service managed
 /// identity endpoint, over loopback https: MSAL refuses authorities that are not https.
 /// </summary>
-internal sealed class FakeTokenEndpoint : IAsyncDisposable
+public sealed class FakeTokenEndpoint : IAsyncDisposable
 {
     private static readonly Lazy<X509Certificate2> Certificate = new(CreateCertificate);
 
@@ -114,7 +115,7 @@ internal sealed class FakeTokenEndpoint : IAsyncDisposable
         return X509CertificateLoader.LoadPkcs12(ephemeral.Export(X509ContentType.Pfx), password: null);
     }
 
-    internal sealed record RecordedRequest(string Method, string Path, string Query, string Body, string? IdentityHeader);
+    public sealed record RecordedRequest(string Method, string Path, string Query, string Body, string? IdentityHeader);
 
     private sealed class PinnedCertificateClientFactory : IMsalHttpClientFactory
     {

@@ -1,14 +1,15 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using PlanBot.BotFramework.Authentication;
+using PlanBot.Testing.Hosting;
 
-namespace PlanBot.BotFramework.Tests.Authentication;
+namespace PlanBot.Testing.Authentication;
 
 /// <summary>
 /// Serves two OpenID metadata documents and their JWKS over loopback http: one standing in for
 /// login.botframework.com, one for Entra's common v2.0 endpoint. The published keys can be swapped mid-test.
 /// </summary>
-internal sealed class FakeOpenIdServer : IAsyncDisposable
+public sealed class FakeOpenIdServer : IAsyncDisposable
 {
     private LoopbackServer server = null!;
     private int botFrameworkMetadataRequests;

@@ -1,4 +1,4 @@
-namespace PlanBot.Slack.Tests.Infrastructure;
+namespace PlanBot.Testing.Slack;
 
 /// <summary>A canned answer of the fake Web API: status, JSON body, and a Retry-After in seconds.</summary>
 public sealed record FakeResponse(int Status, string Body, int? RetryAfterSeconds = null)
