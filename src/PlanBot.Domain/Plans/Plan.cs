@@ -8,7 +8,7 @@ namespace PlanBot.Domain.Plans;
 /// returns the next plan, or throws <see cref="PlanRuleException"/> when the rules forbid it, so a
 /// move can be re-applied to fresher data after a concurrent write.
 /// </summary>
-public sealed record Plan
+public sealed partial record Plan
 {
     public const string ApproversQuestion = "approvers";
 
@@ -396,6 +396,11 @@ public sealed record Plan
         if (State == PlanState.Cancelled)
         {
             throw new PlanRuleException(PlanRule.Cancelled, $"The plan for {Title} is cancelled; reopen it to change it.");
+        }
+
+        if (IsInDeployment())
+        {
+            throw new PlanRuleException(PlanRule.InDeployment, $"The plan for {Title} is the record of a deployment that has started; it no longer changes.");
         }
     }
 
