@@ -19,7 +19,7 @@ public sealed class ApprovalCardScriptTests
     [Fact]
     public async Task Approve_on_the_card_records_the_approval_answers_with_the_decided_card_and_tells_the_thread()
     {
-        await Submitted();
+        await world.SubmitPlan("Contoso.Web", "2.4");
         var megan = world.Chat(TestPeople.Megan);
 
         var press = await world.Press(megan, "approve", ("planId", Stored.Id), ("revision", $"{Stored.Revision}"));
@@ -36,7 +36,7 @@ public sealed class ApprovalCardScriptTests
     [Fact]
     public async Task Pressing_approve_in_the_request_thread_itself_still_tells_the_thread()
     {
-        await Submitted();
+        await world.SubmitPlan("Contoso.Web", "2.4");
         var inThread = new ChatScript(world, world.Bot, TestPeople.Megan, Request.Thread);
 
         var press = await world.Press(inThread, "approve", ("planId", Stored.Id), ("revision", $"{Stored.Revision}"));
@@ -47,7 +47,7 @@ public sealed class ApprovalCardScriptTests
     [Fact]
     public async Task Card_shown_before_an_edit_cannot_approve_the_edited_plan()
     {
-        var dana = await Submitted();
+        var dana = await world.SubmitPlan("Contoso.Web", "2.4");
         var shown = Stored.Revision;
         await dana.Send("edit 3");
         await dana.Send("Payment provider freeze over the weekend");
@@ -67,7 +67,7 @@ public sealed class ApprovalCardScriptTests
     [InlineData("not-a-number")]
     public async Task Card_without_a_readable_revision_approves_nothing(string revision)
     {
-        await Submitted();
+        await world.SubmitPlan("Contoso.Web", "2.4");
         var megan = world.Chat(TestPeople.Megan);
 
         var press = await world.Press(megan, "approve", ("planId", Stored.Id), ("revision", revision));
@@ -79,7 +79,7 @@ public sealed class ApprovalCardScriptTests
     [Fact]
     public async Task Reject_on_the_card_without_a_reason_asks_for_one_in_the_reason_box()
     {
-        await Submitted();
+        await world.SubmitPlan("Contoso.Web", "2.4");
         var megan = world.Chat(TestPeople.Megan);
 
         var press = await world.Press(megan, "reject", ("planId", Stored.Id), ("revision", $"{Stored.Revision}"), ("reason", "  "));
@@ -91,7 +91,7 @@ public sealed class ApprovalCardScriptTests
     [Fact]
     public async Task Reject_on_the_card_with_a_reason_rejects_the_plan()
     {
-        await Submitted();
+        await world.SubmitPlan("Contoso.Web", "2.4");
         var megan = world.Chat(TestPeople.Megan);
 
         var press = await world.Press(megan, "reject", ("planId", Stored.Id), ("revision", $"{Stored.Revision}"), ("reason", "No backout plan"));
@@ -104,7 +104,7 @@ public sealed class ApprovalCardScriptTests
     [Fact]
     public async Task Approving_twice_on_the_card_answers_with_the_card_and_says_nothing_in_the_chat()
     {
-        await Submitted();
+        await world.SubmitPlan("Contoso.Web", "2.4");
         var megan = world.Chat(TestPeople.Megan);
         await world.Press(megan, "approve", ("planId", Stored.Id), ("revision", $"{Stored.Revision}"));
 
@@ -118,7 +118,7 @@ public sealed class ApprovalCardScriptTests
     [Fact]
     public async Task Card_of_a_plan_that_does_not_exist_here_says_so()
     {
-        await Submitted();
+        await world.SubmitPlan("Contoso.Web", "2.4");
         var megan = world.Chat(TestPeople.Megan);
 
         var press = await world.Press(megan, "approve", ("planId", "no-such-plan"), ("revision", "1"));
@@ -130,7 +130,7 @@ public sealed class ApprovalCardScriptTests
     [Fact]
     public async Task Card_of_another_tenants_plan_finds_nothing()
     {
-        await Submitted();
+        await world.SubmitPlan("Contoso.Web", "2.4");
         var elsewhere = world.Chat(TestPeople.Megan, tenant: "msteams:tenant-fabrikam");
 
         var press = await world.Press(elsewhere, "approve", ("planId", Stored.Id), ("revision", $"{Stored.Revision}"));
@@ -154,7 +154,7 @@ public sealed class ApprovalCardScriptTests
     [Fact]
     public async Task Refreshing_the_card_gives_approvers_the_buttons_and_everyone_else_the_record()
     {
-        await Submitted();
+        await world.SubmitPlan("Contoso.Web", "2.4");
         var megan = world.Chat(TestPeople.Megan);
         var lee = world.Chat(TestPeople.Person("Lee Gu"));
 
@@ -169,21 +169,12 @@ public sealed class ApprovalCardScriptTests
     [Fact]
     public async Task Approvers_card_of_a_rejected_plan_has_no_buttons()
     {
-        await Submitted();
+        await world.SubmitPlan("Contoso.Web", "2.4");
         var megan = world.Chat(TestPeople.Megan);
         await world.Press(megan, "reject", ("planId", Stored.Id), ("revision", $"{Stored.Revision}"), ("reason", "No backout plan"));
 
         var refreshed = await world.Press(megan, "refreshView", ("planId", Stored.Id));
 
         Assert.StartsWith($"approval Contoso.Web 2.4 revision {Stored.Revision}, rejected\n", refreshed.Card, StringComparison.Ordinal);
-    }
-
-    private async Task<ChatScript> Submitted()
-    {
-        await world.SetReleaseChannel(TestPeople.Dana, "Contoso.Web");
-        var dana = await world.CompletePlan("Contoso.Web", "2.4");
-        await dana.Send("submit");
-        dana.ExpectReplyContaining("Submitted the plan for Contoso.Web 2.4");
-        return dana;
     }
 }

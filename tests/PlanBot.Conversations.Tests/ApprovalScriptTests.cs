@@ -53,7 +53,7 @@ public sealed class ApprovalScriptTests
     [Fact]
     public async Task Submit_with_every_approver_required_says_so()
     {
-        var dana = await Submitted(everyApprover: true);
+        var dana = await world.SubmitPlan("Contoso.Web", "2.4", everyApprover: true);
 
         dana.ExpectReplyContaining("approvers: Megan Bowen, Alex Wilber (all must approve).");
     }
@@ -63,7 +63,7 @@ public sealed class ApprovalScriptTests
     {
         await world.SetReleaseChannel(TestPeople.Dana, "Contoso.Web");
         await world.CompletePlan("Contoso.Web", "2.4");
-        var megan = await Opened(TestPeople.Megan);
+        var megan = await world.OpenPlan(TestPeople.Megan, "Contoso.Web 2.4");
 
         await megan.Send("submit");
 
@@ -74,8 +74,8 @@ public sealed class ApprovalScriptTests
     [Fact]
     public async Task Approval_in_an_approvers_own_chat_approves_the_plan_and_the_request_follows_in_its_thread()
     {
-        await Submitted();
-        var megan = await Opened(TestPeople.Megan);
+        await world.SubmitPlan("Contoso.Web", "2.4");
+        var megan = await world.OpenPlan(TestPeople.Megan, "Contoso.Web 2.4");
 
         await megan.Send("approve");
 
@@ -93,9 +93,9 @@ public sealed class ApprovalScriptTests
     [Fact]
     public async Task First_of_every_approver_leaves_the_plan_in_review_until_the_last_approves()
     {
-        await Submitted(everyApprover: true);
-        var megan = await Opened(TestPeople.Megan);
-        var alex = await Opened(TestPeople.Alex);
+        await world.SubmitPlan("Contoso.Web", "2.4", everyApprover: true);
+        var megan = await world.OpenPlan(TestPeople.Megan, "Contoso.Web 2.4");
+        var alex = await world.OpenPlan(TestPeople.Alex, "Contoso.Web 2.4");
 
         await megan.Send("approve");
 
@@ -111,8 +111,8 @@ public sealed class ApprovalScriptTests
     [Fact]
     public async Task Approving_again_says_the_approval_is_already_recorded_and_records_nothing_more()
     {
-        await Submitted(everyApprover: true);
-        var megan = await Opened(TestPeople.Megan);
+        await world.SubmitPlan("Contoso.Web", "2.4", everyApprover: true);
+        var megan = await world.OpenPlan(TestPeople.Megan, "Contoso.Web 2.4");
         await megan.Send("approve");
 
         await megan.Send("approve");
@@ -124,8 +124,8 @@ public sealed class ApprovalScriptTests
     [Fact]
     public async Task Rejection_without_a_reason_is_refused_saying_how_to_give_one()
     {
-        await Submitted();
-        var megan = await Opened(TestPeople.Megan);
+        await world.SubmitPlan("Contoso.Web", "2.4");
+        var megan = await world.OpenPlan(TestPeople.Megan, "Contoso.Web 2.4");
 
         await megan.Send("reject");
 
@@ -137,8 +137,8 @@ public sealed class ApprovalScriptTests
     [Fact]
     public async Task Rejection_with_a_reason_sends_the_plan_back_to_its_owner()
     {
-        await Submitted();
-        var megan = await Opened(TestPeople.Megan);
+        await world.SubmitPlan("Contoso.Web", "2.4");
+        var megan = await world.OpenPlan(TestPeople.Megan, "Contoso.Web 2.4");
 
         await megan.Send("reject   The window is too short  ");
 
@@ -151,8 +151,8 @@ public sealed class ApprovalScriptTests
     [Fact]
     public async Task Someone_not_named_as_approver_is_refused_and_nothing_is_recorded()
     {
-        await Submitted();
-        var lee = await Opened(Lee);
+        await world.SubmitPlan("Contoso.Web", "2.4");
+        var lee = await world.OpenPlan(Lee, "Contoso.Web 2.4");
 
         await lee.Send("approve");
 
@@ -165,7 +165,7 @@ public sealed class ApprovalScriptTests
     public async Task Approver_cannot_decide_on_a_plan_not_yet_submitted()
     {
         await world.CompletePlan("Contoso.Web", "2.4");
-        var megan = await Opened(TestPeople.Megan);
+        var megan = await world.OpenPlan(TestPeople.Megan, "Contoso.Web 2.4");
 
         await megan.Send("approve");
 
@@ -187,8 +187,8 @@ public sealed class ApprovalScriptTests
     [Fact]
     public async Task Edit_after_an_approval_tells_the_approvers_in_the_thread_to_review_again()
     {
-        var dana = await Submitted();
-        var megan = await Opened(TestPeople.Megan);
+        var dana = await world.SubmitPlan("Contoso.Web", "2.4");
+        var megan = await world.OpenPlan(TestPeople.Megan, "Contoso.Web 2.4");
         await megan.Send("approve");
 
         await dana.Send("edit 3");
@@ -205,7 +205,7 @@ public sealed class ApprovalScriptTests
     [Fact]
     public async Task Edit_while_no_decision_counts_updates_the_request_without_calling_anyone_back()
     {
-        var dana = await Submitted();
+        var dana = await world.SubmitPlan("Contoso.Web", "2.4");
 
         await dana.Send("edit 3");
         await dana.Send("Payment provider freeze over the weekend");
@@ -217,8 +217,8 @@ public sealed class ApprovalScriptTests
     [Fact]
     public async Task Submitting_again_after_a_rejection_updates_the_request_and_asks_for_a_new_review_in_its_thread()
     {
-        var dana = await Submitted();
-        var megan = await Opened(TestPeople.Megan);
+        var dana = await world.SubmitPlan("Contoso.Web", "2.4");
+        var megan = await world.OpenPlan(TestPeople.Megan, "Contoso.Web 2.4");
         await megan.Send("reject The window is too short");
         await dana.Send("edit 2");
         await dana.AnswerValidly("available-by", world.Now);
@@ -234,26 +234,5 @@ public sealed class ApprovalScriptTests
         var told = Assert.Single(dana.Replies, r => r.To == thread.Thread && r.Reply.Mode == DeliveryMode.Reply);
         Assert.Equal($"notice Info\nDana Owner submitted revision {revision} of the plan again. Please review it.", told.Text);
         Assert.DoesNotContain(dana.Replies, r => r.Reply.Mode == DeliveryMode.NewThread);
-    }
-
-    private async Task<ChatScript> Submitted(bool everyApprover = false)
-    {
-        await world.SetReleaseChannel(TestPeople.Dana, "Contoso.Web");
-        var dana = await world.CompletePlan("Contoso.Web", "2.4");
-        if (everyApprover)
-        {
-            await dana.Send("quorum all");
-        }
-
-        await dana.Send("submit");
-        dana.ExpectReplyContaining("Submitted the plan for Contoso.Web 2.4");
-        return dana;
-    }
-
-    private async Task<ChatScript> Opened(PersonRef person)
-    {
-        var chat = world.Chat(person);
-        await chat.Send("plan Contoso.Web 2.4");
-        return chat;
     }
 }

@@ -36,8 +36,7 @@ public sealed class PlanCommandScriptTests
     public async Task Quorum_set_by_someone_other_than_the_owner_is_refused()
     {
         await world.CompletePlan("Contoso.Web", "2.4");
-        var megan = world.Chat(TestPeople.Megan);
-        await megan.Send("plan Contoso.Web 2.4");
+        var megan = await world.OpenPlan(TestPeople.Megan, "Contoso.Web 2.4");
 
         await megan.Send("quorum all");
 
@@ -48,10 +47,7 @@ public sealed class PlanCommandScriptTests
     [Fact]
     public async Task Pending_lists_the_plans_an_approver_has_yet_to_decide_on()
     {
-        await world.SetReleaseChannel(TestPeople.Dana, "Contoso.Web");
-        var dana = await world.CompletePlan("Contoso.Web", "2.4");
-        await dana.Send("quorum all");
-        await dana.Send("submit");
+        await world.SubmitPlan("Contoso.Web", "2.4", everyApprover: true);
         await world.Chat().Send("plan Fabrikam.Shop 1.0");
         var megan = world.Chat(TestPeople.Megan);
 
@@ -72,9 +68,7 @@ public sealed class PlanCommandScriptTests
     [Fact]
     public async Task Pending_is_empty_for_someone_who_approves_nothing()
     {
-        await world.SetReleaseChannel(TestPeople.Dana, "Contoso.Web");
-        var dana = await world.CompletePlan("Contoso.Web", "2.4");
-        await dana.Send("submit");
+        var dana = await world.SubmitPlan("Contoso.Web", "2.4");
 
         await dana.Send("pending");
 
@@ -84,11 +78,8 @@ public sealed class PlanCommandScriptTests
     [Fact]
     public async Task History_lists_every_change_and_decision_with_who_when_and_the_revision()
     {
-        await world.SetReleaseChannel(TestPeople.Dana, "Contoso.Web");
-        var dana = await world.CompletePlan("Contoso.Web", "2.4");
-        await dana.Send("submit");
-        var megan = world.Chat(TestPeople.Megan);
-        await megan.Send("plan Contoso.Web 2.4");
+        var dana = await world.SubmitPlan("Contoso.Web", "2.4");
+        var megan = await world.OpenPlan(TestPeople.Megan, "Contoso.Web 2.4");
         await megan.Send("approve");
 
         await dana.Send("history");
