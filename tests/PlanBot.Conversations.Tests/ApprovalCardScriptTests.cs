@@ -111,7 +111,7 @@ public sealed class ApprovalCardScriptTests
         var again = await world.Press(megan, "approve", ("planId", Stored.Id), ("revision", $"{Stored.Revision}"));
 
         Assert.Empty(again.Replies);
-        Assert.StartsWith("approval Contoso.Web 2.4", again.Card, StringComparison.Ordinal);
+        Assert.StartsWith($"approval Contoso.Web 2.4 revision {Stored.Revision}, approved, for an approver\n", again.Card, StringComparison.Ordinal);
         Assert.Single(Stored.Decisions);
     }
 

@@ -81,7 +81,7 @@ public sealed class ApprovalScriptTests
 
         var revision = Stored.Revision;
         var said = $"Megan Bowen approved revision {revision}. The plan for Contoso.Web 2.4 is approved: ready for production.";
-        Assert.Equal($"notice Success\n{said}", megan.LastReply);
+        Assert.Equal($"notice Success\n{said}", InOwnChat(megan).Text);
         var updated = Assert.Single(megan.Replies, r => r.Reply.Mode == DeliveryMode.Update);
         Assert.Equal((Request.Thread, Request.ActivityId), (updated.To, updated.Reply.UpdateActivityId));
         Assert.Equal($"approval Contoso.Web 2.4 revision {revision}, approved", updated.Heading);
@@ -99,7 +99,7 @@ public sealed class ApprovalScriptTests
 
         await megan.Send("approve");
 
-        Assert.Equal($"notice Success\nMegan Bowen approved revision {Stored.Revision}.", megan.LastReply);
+        Assert.Equal($"notice Success\nMegan Bowen approved revision {Stored.Revision}.", InOwnChat(megan).Text);
         Assert.Equal(PlanState.InReview, Stored.State);
 
         await alex.Send("approve");
@@ -143,7 +143,7 @@ public sealed class ApprovalScriptTests
         await megan.Send("reject   The window is too short  ");
 
         var said = $"Megan Bowen rejected revision {Stored.Revision}: The window is too short. The plan for Contoso.Web 2.4 is rejected and goes back to Dana Owner as a draft on the next change.";
-        Assert.Equal($"notice Warning\n{said}", megan.LastReply);
+        Assert.Equal($"notice Warning\n{said}", InOwnChat(megan).Text);
         Assert.Contains(megan.Replies, r => r.To == Request.Thread && r.Text == $"notice Warning\n{said}");
         Assert.Equal(PlanState.Rejected, Stored.State);
     }
@@ -231,8 +231,13 @@ public sealed class ApprovalScriptTests
         Assert.Equal(thread, Request);
         var updated = Assert.Single(dana.Replies, r => r.To == thread.Thread && r.Reply.Mode == DeliveryMode.Update);
         Assert.Equal(thread.ActivityId, updated.Reply.UpdateActivityId);
+        Assert.Equal($"approval Contoso.Web 2.4 revision {revision}, in review", updated.Heading);
         var told = Assert.Single(dana.Replies, r => r.To == thread.Thread && r.Reply.Mode == DeliveryMode.Reply);
         Assert.Equal($"notice Info\nDana Owner submitted revision {revision} of the plan again. Please review it.", told.Text);
         Assert.DoesNotContain(dana.Replies, r => r.Reply.Mode == DeliveryMode.NewThread);
     }
+
+    /// <summary>The one reply of the last turn that went to the conversation it came from, not to the release channel.</summary>
+    private static DeliveredReply InOwnChat(ChatScript chat) =>
+        Assert.Single(chat.Replies, r => r.To.ConversationId == chat.Conversation.ConversationId);
 }
