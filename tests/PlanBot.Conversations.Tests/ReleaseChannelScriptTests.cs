@@ -152,6 +152,42 @@ public sealed class ReleaseChannelScriptTests
         dana.ExpectReplyContaining("Submitted the plan for Contoso.Web 2.4");
     }
 
+    [Fact]
+    public async Task Someone_installing_the_bot_after_the_release_admin_does_not_become_one()
+    {
+        await Deliver(world.InChannel(TestPeople.Alex), TurnKind.Installed);
+        await Deliver(world.InChannel(TestPeople.Megan, "19:other@thread.tacv2"), TurnKind.Installed);
+
+        var megan = world.InChannel(TestPeople.Megan, "19:other@thread.tacv2");
+        await megan.Send("channel set Contoso.Web");
+
+        Assert.Equal("notice Problem\nOnly a release admin may set release channels: Alex Wilber.", megan.LastReply);
+    }
+
+    [Fact]
+    public async Task Installation_by_someone_the_channel_does_not_identify_makes_no_release_admin()
+    {
+        await Deliver(world.InChannel(new Domain.Answers.PersonRef(string.Empty, "Unknown")), TurnKind.Installed);
+
+        var dana = world.InChannel(TestPeople.Dana);
+        await dana.Send("channel set Contoso.Web");
+
+        dana.ExpectReplyContaining("You are now this tenant's release admin.");
+    }
+
+    [Fact]
+    public async Task Removing_the_bot_from_the_release_channel_itself_stops_posting_there_even_without_a_team()
+    {
+        await world.SetReleaseChannel(TestPeople.Dana, "Contoso.Web");
+        var channelAlone = new ConversationRef("msteams", BotWorld.Tenant, PlanningSteps.ReleaseChannelId, ConversationKind.Channel, ServiceUrl: "https://smba.trafficmanager.net/emea/");
+        await Deliver(new ChatScript(world, world.Bot, TestPeople.Dana, channelAlone), TurnKind.InstallationChanged, "remove");
+        var dana = await world.CompletePlan("Contoso.Web", "2.4");
+
+        await dana.Send("submit");
+
+        dana.ExpectReplyContaining("No release channel is set for Contoso.Web");
+    }
+
     private async Task Deliver(ChatScript chat, TurnKind kind, string text = "")
     {
         var turn = new Turn(kind, world.NextActivityId(), chat.Conversation, chat.User, text, []);

@@ -1,0 +1,60 @@
+using PlanBot.Conversations.Engine;
+using PlanBot.Conversations.State;
+using PlanBot.Conversations.Tests.Scripts;
+
+namespace PlanBot.Conversations.Tests;
+
+/// <summary>
+/// What an assignment does around it: the owner's own interview stays where it was unless it was
+/// inside the section handed out, and the release channel gets one progress summary, not one per
+/// assignment, and none once the plan is in review.
+/// </summary>
+public sealed class AssignFollowUpScriptTests
+{
+    private readonly BotWorld world = new();
+
+    [Fact]
+    public async Task Owner_handing_out_a_later_section_stays_on_the_question_they_were_on()
+    {
+        var dana = world.Chat();
+        await dana.Send("plan Contoso.Web 2.4");
+        await dana.AnswerUpTo("why", world.Now);
+
+        await dana.Send("assign 6 <at>Megan Bowen</at>", TestPeople.MentionOf(TestPeople.Megan));
+
+        Assert.DoesNotContain(dana.Replies, r => r.To == dana.Conversation && r.Heading.StartsWith("question ", StringComparison.Ordinal));
+        await dana.Send("A payment provider change");
+        dana.ExpectQuestion("available-by");
+        Assert.Equal("A payment provider change", world.PlanOf("Contoso.Web", "2.4").AnswerTo("why")!.Value.Text);
+    }
+
+    [Fact]
+    public async Task Second_assignment_posts_no_second_summary_in_the_release_channel()
+    {
+        await world.SetReleaseChannel(TestPeople.Dana, "Contoso.Web");
+        var dana = world.Chat();
+        await dana.Send("plan Contoso.Web 2.4");
+        await dana.Send("assign 6 <at>Megan Bowen</at>", TestPeople.MentionOf(TestPeople.Megan));
+        var summary = world.Store.PlanOf(BotWorld.Tenant, "Contoso.Web", "2.4")!.Posts[PlanEngine.SummaryPostKey];
+
+        await dana.Send("assign 3 <at>Alex Wilber</at>", TestPeople.MentionOf(TestPeople.Alex));
+
+        dana.ExpectReplyContaining("Assigned section 3, Risks and issues, to Alex Wilber");
+        Assert.DoesNotContain(dana.Replies, r => r.Reply.Mode == DeliveryMode.NewThread);
+        Assert.Equal(summary, world.Store.PlanOf(BotWorld.Tenant, "Contoso.Web", "2.4")!.Posts[PlanEngine.SummaryPostKey]);
+    }
+
+    [Fact]
+    public async Task Assignment_of_a_plan_sent_back_after_review_posts_no_summary_beside_the_request()
+    {
+        var dana = await world.SubmitPlan("Contoso.Web", "2.4");
+        var megan = await world.OpenPlan(TestPeople.Megan, "Contoso.Web 2.4");
+        await megan.Send("reject Risks need another look");
+
+        await dana.Send("assign 3 <at>Alex Wilber</at>", TestPeople.MentionOf(TestPeople.Alex));
+
+        dana.ExpectReplyContaining("Assigned section 3, Risks and issues, to Alex Wilber");
+        Assert.DoesNotContain(dana.Replies, r => r.Reply.Mode == DeliveryMode.NewThread);
+        Assert.False(world.Store.PlanOf(BotWorld.Tenant, "Contoso.Web", "2.4")!.Posts.ContainsKey(PlanEngine.SummaryPostKey));
+    }
+}
