@@ -57,4 +57,21 @@ public sealed class AssignFollowUpScriptTests
         Assert.DoesNotContain(dana.Replies, r => r.Reply.Mode == DeliveryMode.NewThread);
         Assert.False(world.Store.PlanOf(BotWorld.Tenant, "Contoso.Web", "2.4")!.Posts.ContainsKey(PlanEngine.SummaryPostKey));
     }
+
+    [Fact]
+    public async Task Release_channel_summary_follows_the_owners_answers_as_a_short_summary()
+    {
+        await world.SetReleaseChannel(TestPeople.Dana, "Contoso.Web");
+        var dana = world.Chat();
+        await dana.Send("plan Contoso.Web 2.4");
+        await dana.Send("assign 6 <at>Megan Bowen</at>", TestPeople.MentionOf(TestPeople.Megan));
+
+        await dana.Send("Checkout v2");
+
+        var updated = Assert.Single(dana.Replies, r => r.Reply.Mode == DeliveryMode.Update);
+        Assert.Equal(PlanningSteps.ReleaseChannelId, updated.To.ConversationId);
+        var percent = world.PlanOf("Contoso.Web", "2.4").Completeness().Percent;
+        Assert.StartsWith($"summary {percent}% (1/", updated.Heading, StringComparison.Ordinal);
+        Assert.EndsWith("owner Dana Owner", updated.Heading, StringComparison.Ordinal);
+    }
 }
