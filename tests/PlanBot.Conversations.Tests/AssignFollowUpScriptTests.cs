@@ -31,10 +31,7 @@ public sealed class AssignFollowUpScriptTests
     [Fact]
     public async Task Second_assignment_posts_no_second_summary_in_the_release_channel()
     {
-        await world.SetReleaseChannel(TestPeople.Dana, "Contoso.Web");
-        var dana = world.Chat();
-        await dana.Send("plan Contoso.Web 2.4");
-        await dana.Send("assign 6 <at>Megan Bowen</at>", TestPeople.MentionOf(TestPeople.Megan));
+        var dana = await Section6WithMeganAndAReleaseChannel();
         var summary = world.Store.PlanOf(BotWorld.Tenant, "Contoso.Web", "2.4")!.Posts[PlanEngine.SummaryPostKey];
 
         await dana.Send("assign 3 <at>Alex Wilber</at>", TestPeople.MentionOf(TestPeople.Alex));
@@ -61,10 +58,7 @@ public sealed class AssignFollowUpScriptTests
     [Fact]
     public async Task Release_channel_summary_follows_the_owners_answers_as_a_short_summary()
     {
-        await world.SetReleaseChannel(TestPeople.Dana, "Contoso.Web");
-        var dana = world.Chat();
-        await dana.Send("plan Contoso.Web 2.4");
-        await dana.Send("assign 6 <at>Megan Bowen</at>", TestPeople.MentionOf(TestPeople.Megan));
+        var dana = await Section6WithMeganAndAReleaseChannel();
 
         await dana.Send("Checkout v2");
 
@@ -73,5 +67,15 @@ public sealed class AssignFollowUpScriptTests
         var percent = world.PlanOf("Contoso.Web", "2.4").Completeness().Percent;
         Assert.StartsWith($"summary {percent}% (1/", updated.Heading, StringComparison.Ordinal);
         Assert.EndsWith("owner Dana Owner", updated.Heading, StringComparison.Ordinal);
+    }
+
+    /// <summary>Contoso.Web 2.4 just started, with a release channel, and section 6 handed to Megan; Dana's chat.</summary>
+    private async Task<ChatScript> Section6WithMeganAndAReleaseChannel()
+    {
+        await world.SetReleaseChannel(TestPeople.Dana, "Contoso.Web");
+        var dana = world.Chat();
+        await dana.Send("plan Contoso.Web 2.4");
+        await dana.Send("assign 6 <at>Megan Bowen</at>", TestPeople.MentionOf(TestPeople.Megan));
+        return dana;
     }
 }
