@@ -29,6 +29,30 @@ public sealed class AssignFollowUpScriptTests
     }
 
     [Fact]
+    public async Task Owner_editing_a_section_who_hands_it_out_is_not_moved_on()
+    {
+        var dana = world.Chat();
+        await dana.Send("plan Contoso.Web 2.4");
+        await dana.AnswerUpTo(null, world.Now);
+        await dana.Send("edit 6");
+        dana.ExpectQuestion("delivery-team");
+
+        await dana.Send("assign 6 <at>Megan Bowen</at>", TestPeople.MentionOf(TestPeople.Megan));
+
+        dana.ExpectReplyContaining("Assigned section 6, Delivery team, to Megan Bowen");
+        dana.ExpectNoReplyContaining("Meanwhile");
+    }
+
+    [Fact]
+    public async Task First_assignment_posts_the_short_summary_in_the_release_channel()
+    {
+        var dana = await Section6WithMeganAndAReleaseChannel();
+
+        var posted = Assert.Single(dana.Replies, r => r.Reply.Mode == DeliveryMode.NewThread);
+        Assert.EndsWith("owner Dana Owner", posted.Heading, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Second_assignment_posts_no_second_summary_in_the_release_channel()
     {
         var dana = await Section6WithMeganAndAReleaseChannel();
