@@ -28,7 +28,7 @@ public sealed class ApprovalScriptTests
         await dana.Send("submit");
 
         dana.ExpectReplyContaining("No release channel is set for Contoso.Web, so there is nowhere to post the approval request.");
-        dana.ExpectReplyContaining("a release admin types `@PlanBot channel set Contoso.Web`; then `submit` again.");
+        dana.ExpectReplyContaining("a release admin types `channel set Contoso.Web`, mentioning me. Then `submit` again.");
         Assert.Equal(PlanState.Draft, Stored.State);
         Assert.DoesNotContain(dana.Replies, r => r.To.ConversationId == PlanningSteps.ReleaseChannelId);
     }
@@ -181,7 +181,7 @@ public sealed class ApprovalScriptTests
 
         await dana.Send("approve");
 
-        dana.ExpectReplyContaining("This plan names no approvers yet (section 5), so nobody can decide on it.");
+        dana.ExpectReplyContaining("The plan names no approvers yet (section 5), so nobody can decide on it.");
     }
 
     [Fact]
@@ -199,7 +199,7 @@ public sealed class ApprovalScriptTests
         Assert.Contains(dana.Replies, r => r.To == Request.Thread && r.Reply.Mode == DeliveryMode.Update
             && r.Heading == $"approval Contoso.Web 2.4 revision {revision}, in review");
         var told = Assert.Single(dana.Replies, r => r.To == Request.Thread && r.Reply.Mode == DeliveryMode.Reply);
-        Assert.Equal($"notice Warning\nDana Owner changed the plan for Contoso.Web 2.4 after review; earlier decisions are stale. Please review revision {revision} again.", told.Text);
+        Assert.Equal($"notice Warning\nDana Owner changed the plan for Contoso.Web 2.4 after review; earlier decisions are stale. Please review revision {revision} again.\nmentions: Megan Bowen, Alex Wilber", told.Text);
     }
 
     [Fact]
@@ -233,7 +233,7 @@ public sealed class ApprovalScriptTests
         Assert.Equal(thread.ActivityId, updated.Reply.UpdateActivityId);
         Assert.Equal($"approval Contoso.Web 2.4 revision {revision}, in review", updated.Heading);
         var told = Assert.Single(dana.Replies, r => r.To == thread.Thread && r.Reply.Mode == DeliveryMode.Reply);
-        Assert.Equal($"notice Info\nDana Owner submitted revision {revision} of the plan again. Please review it.", told.Text);
+        Assert.Equal($"notice Info\nDana Owner submitted revision {revision} of the plan again. Please review it.\nmentions: Megan Bowen, Alex Wilber", told.Text);
         Assert.DoesNotContain(dana.Replies, r => r.Reply.Mode == DeliveryMode.NewThread);
     }
 

@@ -56,13 +56,13 @@ public sealed class AssignFollowUpScriptTests
     public async Task Second_assignment_posts_no_second_summary_in_the_release_channel()
     {
         var dana = await Section6WithMeganAndAReleaseChannel();
-        var summary = world.Store.PlanOf(BotWorld.Tenant, "Contoso.Web", "2.4")!.Posts[PlanEngine.SummaryPostKey];
+        var summary = world.Store.PlanOf(BotWorld.Tenant, "Contoso.Web", "2.4")!.Posts[PostKeys.Summary];
 
         await dana.Send("assign 3 <at>Alex Wilber</at>", TestPeople.MentionOf(TestPeople.Alex));
 
         dana.ExpectReplyContaining("Assigned section 3, Risks and issues, to Alex Wilber");
         Assert.DoesNotContain(dana.Replies, r => r.Reply.Mode == DeliveryMode.NewThread);
-        Assert.Equal(summary, world.Store.PlanOf(BotWorld.Tenant, "Contoso.Web", "2.4")!.Posts[PlanEngine.SummaryPostKey]);
+        Assert.Equal(summary, world.Store.PlanOf(BotWorld.Tenant, "Contoso.Web", "2.4")!.Posts[PostKeys.Summary]);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class AssignFollowUpScriptTests
 
         dana.ExpectReplyContaining("Assigned section 3, Risks and issues, to Alex Wilber");
         Assert.DoesNotContain(dana.Replies, r => r.Reply.Mode == DeliveryMode.NewThread);
-        Assert.False(world.Store.PlanOf(BotWorld.Tenant, "Contoso.Web", "2.4")!.Posts.ContainsKey(PlanEngine.SummaryPostKey));
+        Assert.False(world.Store.PlanOf(BotWorld.Tenant, "Contoso.Web", "2.4")!.Posts.ContainsKey(PostKeys.Summary));
     }
 
     [Fact]

@@ -98,7 +98,7 @@ public sealed class ReleaseChannelScriptTests
     [Fact]
     public async Task Channel_set_in_a_reply_thread_makes_the_channel_itself_the_release_channel()
     {
-        await world.InChannel(TestPeople.Dana, "19:release@thread.tacv2;messageid=1700000000000").Send("channel set Contoso.Web");
+        await world.InThread(TestPeople.Dana, "19:release@thread.tacv2", "1700000000000").Send("channel set Contoso.Web");
         var dana = await world.CompletePlan("Contoso.Web", "2.4");
 
         await dana.Send("submit");
@@ -124,7 +124,7 @@ public sealed class ReleaseChannelScriptTests
     public async Task Removing_the_bot_from_the_team_stops_posting_to_its_release_channels()
     {
         var channel = await world.SetReleaseChannel(TestPeople.Dana, "Contoso.Web");
-        await Deliver(world.InChannel(TestPeople.Dana, "19:general@thread.tacv2"), TurnKind.InstallationChanged, "remove");
+        await Deliver(world.InChannel(TestPeople.Dana, "19:general@thread.tacv2"), TurnKind.Removed);
         var dana = await world.CompletePlan("Contoso.Web", "2.4");
 
         await dana.Send("submit");
@@ -133,7 +133,7 @@ public sealed class ReleaseChannelScriptTests
         await dana.Send("channel");
         dana.ExpectReplyContaining($"- Contoso.Web: set by Dana Owner on {world.Now:yyyy-MM-dd} (the bot was removed there)");
 
-        await Deliver(channel, TurnKind.InstallationChanged, "add");
+        await Deliver(channel, TurnKind.AppInstalled);
         await channel.Send("channel set Contoso.Web");
         await dana.Send("submit");
         dana.ExpectReplyContaining("Submitted the plan for Contoso.Web 2.4");
@@ -144,7 +144,7 @@ public sealed class ReleaseChannelScriptTests
     {
         await world.SetReleaseChannel(TestPeople.Dana, "Contoso.Web");
         var otherTeam = new ConversationRef("msteams", BotWorld.Tenant, "19:elsewhere@thread.tacv2", ConversationKind.Channel, ServiceUrl: "https://smba.trafficmanager.net/emea/", TeamId: "19:other-team@thread.tacv2");
-        await Deliver(new ChatScript(world, world.Bot, TestPeople.Dana, otherTeam), TurnKind.InstallationChanged, "remove");
+        await Deliver(new ChatScript(world, world.Bot, TestPeople.Dana, otherTeam), TurnKind.Removed);
         var dana = await world.CompletePlan("Contoso.Web", "2.4");
 
         await dana.Send("submit");
@@ -180,7 +180,7 @@ public sealed class ReleaseChannelScriptTests
     {
         await world.SetReleaseChannel(TestPeople.Dana, "Contoso.Web");
         var channelAlone = new ConversationRef("msteams", BotWorld.Tenant, PlanningSteps.ReleaseChannelId, ConversationKind.Channel, ServiceUrl: "https://smba.trafficmanager.net/emea/");
-        await Deliver(new ChatScript(world, world.Bot, TestPeople.Dana, channelAlone), TurnKind.InstallationChanged, "remove");
+        await Deliver(new ChatScript(world, world.Bot, TestPeople.Dana, channelAlone), TurnKind.Removed);
         var dana = await world.CompletePlan("Contoso.Web", "2.4");
 
         await dana.Send("submit");
@@ -188,9 +188,9 @@ public sealed class ReleaseChannelScriptTests
         dana.ExpectReplyContaining("No release channel is set for Contoso.Web");
     }
 
-    private async Task Deliver(ChatScript chat, TurnKind kind, string text = "")
+    private async Task Deliver(ChatScript chat, TurnKind kind)
     {
-        var turn = new Turn(kind, world.NextActivityId(), chat.Conversation, chat.User, text, []);
+        var turn = new Turn(kind, world.NextActivityId(), chat.Conversation, chat.User, string.Empty, []);
         await chat.Bot.Processor.ProcessAsync(turn, chat.Channel, CancellationToken.None);
     }
 }

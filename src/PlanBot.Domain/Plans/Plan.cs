@@ -216,7 +216,7 @@ public sealed partial record Plan
 
         if (State is not (PlanState.InReview or PlanState.Approved))
         {
-            throw new PlanRuleException(PlanRule.NotInReview, "Only a plan in review takes decisions.");
+            throw new PlanRuleException(PlanRule.NotInReview, $"The plan is {StateWord(State)}; only a plan in review takes decisions.");
         }
 
         if (seenRevision is { } seen && seen != Revision)
@@ -390,6 +390,14 @@ public sealed partial record Plan
             History = history,
         };
     }
+
+    private static string StateWord(PlanState state) => state switch
+    {
+        PlanState.Draft => "a draft",
+        PlanState.Rejected => "rejected",
+        PlanState.Cancelled => "cancelled",
+        _ => Stage(state),
+    };
 
     private void EnsureEditable()
     {

@@ -1,3 +1,4 @@
+using PlanBot.Cards.Actions;
 using PlanBot.Conversations.Engine;
 using PlanBot.Conversations.Tests.Fakes;
 using PlanBot.Conversations.Turns;
@@ -13,14 +14,15 @@ public sealed record CardPress(TurnOutcome Outcome, IReadOnlyList<DeliveredReply
     public string Text => string.Join("\n---\n", Replies.Select(r => r.Text));
 }
 
-/// <summary>Card buttons pressed in a script's conversation, as Teams and Slack deliver them: an action turn with the card's data.</summary>
+/// <summary>Card buttons pressed in a script's conversation by verb and data, read as Teams and Slack read them into an action turn.</summary>
 public static class CardPresses
 {
     public static async Task<CardPress> Press(this BotWorld world, ChatScript chat, string verb, params (string Key, string Value)[] data)
     {
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(chat);
-        var action = new CardAction(verb, data.ToDictionary(d => d.Key, d => d.Value));
+        // The same reader of card data the Teams and Slack adapters use.
+        var action = CardActions.Read(verb, data.ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal));
         var turn = new Turn(TurnKind.Action, world.NextActivityId(), chat.Conversation, chat.User, string.Empty, [], chat.TimeZone, action);
         var before = chat.Channel.Sent.Count;
         var outcome = await chat.Bot.Processor.ProcessAsync(turn, chat.Channel, CancellationToken.None);

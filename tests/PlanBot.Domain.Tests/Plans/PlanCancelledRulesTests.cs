@@ -8,7 +8,7 @@ namespace PlanBot.Domain.Tests.Plans;
 /// <summary>A cancelled plan keeps its answers as they are until its owner reopens it.</summary>
 public sealed class PlanCancelledRulesTests
 {
-    private const string CancelledMessage = "The plan for Contoso.Web 2.4 is cancelled. Type `plan Contoso.Web 2.4` to reopen it.";
+    private const string CancelledMessage = "The plan for Contoso.Web 2.4 is cancelled; reopen it to change it.";
 
     private static Plan CarriedOverThenCancelled() =>
         Started()
@@ -21,6 +21,7 @@ public sealed class PlanCancelledRulesTests
         var refused = Assert.Throws<PlanRuleException>(() => CarriedOverThenCancelled().WithAnswer(AnswerOf("risks", "None known"), Start));
 
         Assert.Equal(CancelledMessage, refused.Message);
+        Assert.Equal(PlanRule.Cancelled, refused.Rule);
     }
 
     [Fact]
@@ -31,6 +32,7 @@ public sealed class PlanCancelledRulesTests
         var refused = Assert.Throws<PlanRuleException>(() => cancelled.Confirm("stakeholders", People.Owner, "msteams", Start));
 
         Assert.Equal(CancelledMessage, refused.Message);
+        Assert.Equal(PlanRule.Cancelled, refused.Rule);
     }
 
     [Fact]
@@ -39,6 +41,7 @@ public sealed class PlanCancelledRulesTests
         var refused = Assert.Throws<PlanRuleException>(() => CarriedOverThenCancelled().WithoutAnswer("stakeholders", People.Owner, Start));
 
         Assert.Equal(CancelledMessage, refused.Message);
+        Assert.Equal(PlanRule.Cancelled, refused.Rule);
     }
 
     [Fact]
@@ -53,6 +56,7 @@ public sealed class PlanCancelledRulesTests
         var refused = Assert.Throws<PlanRuleException>(() => CarriedOverThenCancelled().Assign(Section.RisksAndIssues, People.Megan, People.Owner, Start));
 
         Assert.Equal(CancelledMessage, refused.Message);
+        Assert.Equal(PlanRule.Cancelled, refused.Rule);
     }
 
     [Fact]
