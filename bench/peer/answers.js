@@ -50,13 +50,27 @@ function date(text, today) {
   return { ok: true, value };
 }
 
+// Making an Intl.DateTimeFormat costs far more than using one: one per time zone, kept.
+const clocks = new Map();
+
+function clock(timeZone) {
+  let format = clocks.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric" });
+    clocks.set(timeZone, format);
+  }
+  return format;
+}
+
+/** Today's date (yyyy-mm-dd) in a time zone. */
+function today(timeZone) {
+  const parts = Object.fromEntries(clock(timeZone).formatToParts(new Date()).map(p => [p.type, p.value]));
+  return iso({ y: Number(parts.year), m: Number(parts.month), d: Number(parts.day) });
+}
+
 /** Minutes east of UTC of a time zone at an instant, from the zone's own clock. */
 function offsetMinutes(timeZone, instant) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric" })
-      .formatToParts(instant)
-      .map(p => [p.type, p.value])
-  );
+  const parts = Object.fromEntries(clock(timeZone).formatToParts(instant).map(p => [p.type, p.value]));
   const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
   return Math.round((asUtc - instant.getTime()) / 60000);
 }
@@ -120,4 +134,4 @@ function read(kind, text, today, timeZone) {
   }
 }
 
-module.exports = { read };
+module.exports = { read, today };

@@ -20,11 +20,6 @@ function timeZoneOf(activity) {
   return (info && info.timezone) || activity.localTimezone || "UTC";
 }
 
-/** Today's date (yyyy-mm-dd) in a time zone. */
-function today(timeZone) {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-}
-
 class InterviewBot extends ActivityHandler {
   constructor(conversationState, userState, checklist) {
     super();
@@ -95,7 +90,7 @@ class InterviewBot extends ActivityHandler {
   async answer(context, plan, text) {
     const question = this.checklist[plan.next];
     const timeZone = timeZoneOf(context.activity);
-    let read = answers.read(question.kind, text, today(timeZone), timeZone);
+    let read = answers.read(question.kind, text, answers.today(timeZone), timeZone);
     if (read.ok && question.kind === "People") read = await this.lookUp(context, read.value);
     if (!read.ok) {
       await context.sendActivity(cards.question(plan, this.checklist, plan.next, read.problem));
