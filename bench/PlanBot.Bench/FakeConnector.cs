@@ -16,18 +16,23 @@ namespace PlanBot.Bench;
 internal sealed class ConversationTally
 {
     private int replies;
+    private long replyBytes;
     private int lookups;
     private int complete;
 
     public int Replies => Volatile.Read(ref replies);
+
+    /// <summary>Bytes of the replies' bodies (the activities as the bot serialized them).</summary>
+    public long ReplyBytes => Interlocked.Read(ref replyBytes);
 
     public int Lookups => Volatile.Read(ref lookups);
 
     /// <summary>A reply was the summary card of the plan at 100 %, which ends the interview.</summary>
     public bool SawComplete => Volatile.Read(ref complete) != 0;
 
-    public void Reply(bool isComplete)
+    public void Reply(long bytes, bool isComplete)
     {
+        Interlocked.Add(ref replyBytes, bytes);
         Interlocked.Increment(ref replies);
         if (isComplete)
         {
@@ -127,15 +132,16 @@ internal sealed class FakeConnector : IAsyncDisposable
             return;
         }
 
-        var complete = await ContainsCompleteMarkerAsync(context.Request.BodyReader, context.RequestAborted);
-        tally?.Reply(complete);
+        var (bytes, complete) = await ReadReplyAsync(context.Request.BodyReader, context.RequestAborted);
+        tally?.Reply(bytes, complete);
         var id = Interlocked.Increment(ref nextId);
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync($$"""{"id":"bench-reply-{{id}}"}""", context.RequestAborted);
     }
 
-    private static async Task<bool> ContainsCompleteMarkerAsync(PipeReader body, CancellationToken cancellationToken)
+    /// <summary>The body's length, and whether it is the summary card at 100 %.</summary>
+    private static async Task<(long Bytes, bool Complete)> ReadReplyAsync(PipeReader body, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -151,7 +157,7 @@ internal sealed class FakeConnector : IAsyncDisposable
                 ? buffer.FirstSpan.IndexOf(CompleteMarker) >= 0
                 : buffer.ToArray().AsSpan().IndexOf(CompleteMarker) >= 0;
             body.AdvanceTo(buffer.End);
-            return found;
+            return (buffer.Length, found);
         }
     }
 }
