@@ -62,7 +62,7 @@ internal sealed record RunFigures(
             text.AppendLine(C, $"  store           {StoreRequestsPerTurn:0.00} requests per turn; {BytesWrittenPerAnsweringTurn:0} bytes written per answering turn, {Per(store.BytesRead, m.Turns):0} bytes read per turn");
             foreach (var (kind, count) in store.ByKind.OrderByDescending(k => k.Value))
             {
-                text.AppendLine(C, $"                    {Per(count, m.Turns),5:0.000} per turn, {Per(count, m.ConversationsStarted),6:0.00} per interview: {kind}");
+                text.AppendLine(C, $"                  {count,8} = {Per(count, m.Turns),5:0.000} per turn, {Per(count, m.ConversationsStarted),6:0.00} per interview: {kind}");
             }
         }
 
