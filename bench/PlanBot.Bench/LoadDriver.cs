@@ -157,7 +157,7 @@ internal sealed class LoadDriver(HttpClient http, Uri messages, FakeConnector co
             if (!tally.SawComplete)
             {
                 worker.Incomplete++;
-                Report.Note($"{conversationId} ended without the 100% summary card");
+                Report.Note($"{conversationId} ended without the 100% summary card; the last reply: \"{tally.LastReply}\"");
             }
         }
     }
