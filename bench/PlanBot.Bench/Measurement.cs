@@ -42,7 +42,7 @@ internal static class Measurement
             var seeder = new LoadDriver(http, bot.Messages, connector, name + "-seed", "Seed", options.TenantPerConversation);
             Console.WriteLine($"  seeding {options.Plans} plans: full interviews at concurrency {options.Concurrency} (time limit {options.SeedTimeLimit.TotalSeconds:0} s)");
             seed = await seeder.RunAsync(options.Plans, options.Concurrency, options.SeedTimeLimit);
-            Console.WriteLine($"    {seed.ConversationsCompleted} plans in {seed.Elapsed.TotalSeconds:0} s, {seed.TurnsPerSecond:0} turns/s, errors {seed.Errors}");
+            Console.WriteLine($"    {seed.ConversationsStarted} plans in {seed.Elapsed.TotalSeconds:0} s, {seed.TurnsPerSecond:0} turns/s, errors {seed.Errors}");
             list = await ListAsync(bot, driver, options);
         }
         else if (options.WarmupConversations > 0)

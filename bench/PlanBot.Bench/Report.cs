@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -41,12 +42,12 @@ internal sealed record RunFigures(
     {
         var m = Measured;
         var text = new StringBuilder();
-        var before = Seed is null ? $"+{Warmup} warm-up" : $"after seeding {Seed.ConversationsCompleted} plans";
+        var before = Seed is null ? $"+{Warmup} warm-up" : $"after seeding {Seed.ConversationsStarted} plans";
         text.AppendLine(C, $"{Bot} on {Storage}: concurrency {Concurrency}, {m.ConversationsStarted} conversations measured ({before}), {Interview.TurnsPerConversation} turns each");
         text.AppendLine(C, $"  machine         {Cores} cores; load average before {LoadAverageBefore}, after {LoadAverageAfter}");
         if (Seed is { } seed)
         {
-            text.AppendLine(C, $"  seeded          {seed.ConversationsCompleted} plans (full interviews) in {seed.Elapsed.TotalSeconds:0.0} s, {seed.TurnsPerSecond:0} turns/s, errors {seed.Errors}{(seed.StoppedByTimeLimit ? " (stopped by the seeding time limit)" : string.Empty)}");
+            text.AppendLine(C, $"  seeded          {seed.ConversationsStarted} plans (full interviews, {seed.ConversationsCompleted - seed.Incomplete} of them to 100 %) in {seed.Elapsed.TotalSeconds:0.0} s, {seed.TurnsPerSecond:0} turns/s, errors {seed.Errors}{(seed.StoppedByTimeLimit ? " (stopped by the seeding time limit)" : string.Empty)}");
         }
 
         text.AppendLine(C, $"  turns           {m.Turns} in {m.Elapsed.TotalSeconds:0.00} s = {m.TurnsPerSecond:0} turns/s{(m.StoppedByTimeLimit ? " (stopped by the time limit)" : string.Empty)}");
@@ -112,7 +113,7 @@ internal sealed record RunFigures(
         };
         if (Seed is { } seed)
         {
-            json["seededPlans"] = seed.ConversationsCompleted;
+            json["seededPlans"] = seed.ConversationsStarted;
             json["seedSeconds"] = Math.Round(seed.Elapsed.TotalSeconds, 1);
             json["seedErrors"] = seed.Errors;
         }
@@ -189,6 +190,7 @@ internal static class Report
         }
 
         json["targets"] = new JsonArray([.. Target.Check(runs).Select(t => (JsonNode)t.Json())]);
-        return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        // Relaxed escaping keeps "≤" and "µ" readable in the file; it is read by people and scripts, never embedded in HTML.
+        return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 }
