@@ -1,4 +1,5 @@
 using PlanBot.Conversations.Tests.Scripts;
+using PlanBot.Domain.Checklist;
 using PlanBot.Domain.Plans;
 
 namespace PlanBot.Conversations.Tests;
@@ -107,7 +108,7 @@ public sealed class PlanCommandScriptTests
         var lines = megan.LastReply.Split('\n');
         Assert.Equal(["notice Info", "Plans in this tenant:"], lines[..2]);
         Assert.Equal(
-            ["- Contoso.Web 2.4: a draft, 100% complete, owner Dana Owner", "- Fabrikam.Shop 1.0: a draft, 4% complete, owner Megan Bowen"],
+            ["- Contoso.Web 2.4: a draft, 100% complete, owner Dana Owner", $"- Fabrikam.Shop 1.0: a draft, {100 / PlanChecklist.Count}% complete, owner Megan Bowen"],
             lines[2..].Order(StringComparer.Ordinal));
     }
 
