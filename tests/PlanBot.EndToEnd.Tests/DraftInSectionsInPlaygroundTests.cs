@@ -34,9 +34,7 @@ public sealed class DraftInSectionsInPlaygroundTests(ITestOutputHelper output)
         await SetReleaseChannelAsync(playground);
         var owner = new Owner(playground);
 
-        var summary = await DraftAsync(owner, "plan Contoso.Web 1.0", FirstPlan);
-        Assert.Contains("100%", summary.Text, StringComparison.Ordinal);
-        var submitted = await owner.PressAsync(summary, CardVerbs.SubmitPlan);
+        var submitted = await DraftAndSubmitAsync(owner, "plan Contoso.Web 1.0", FirstPlan);
         Assert.Contains("Submitted the plan for Contoso.Web 1.0", Said(submitted), StringComparison.Ordinal);
 
         Report("first plan", owner);
@@ -61,6 +59,8 @@ public sealed class DraftInSectionsInPlaygroundTests(ITestOutputHelper output)
         var window = plan.AnswerTo("deployment-window")!.Value;
         Assert.Equal(TimeSpan.FromHours(4), window.WindowEndUtc - window.WindowStartUtc);
         Assert.Equal([Megan], plan.AnswerTo("approvers")!.Value.People!.Select(p => p.Id));
+        Assert.Equal([Megan], plan.AnswerTo(PlanChecklist.BackoutDecider)!.Value.People!.Select(p => p.Id));
+        Assert.True(plan.AnswerTo("backout-compatibility")!.Value.Yes);
         Assert.Equal(["Megan Bowen", "Adele Vance"], plan.AnswerTo("delivery-team")!.Value.People!.Select(p => p.Name));
     }
 
@@ -71,7 +71,7 @@ public sealed class DraftInSectionsInPlaygroundTests(ITestOutputHelper output)
         var playground = session.Playground;
         await SetReleaseChannelAsync(playground);
         var first = new Owner(playground);
-        await first.PressAsync(await DraftAsync(first, "plan Contoso.Web 1.0", FirstPlan), CardVerbs.SubmitPlan);
+        await DraftAndSubmitAsync(first, "plan Contoso.Web 1.0", FirstPlan);
         var baseline = await StoredAsync(session, "1.0");
         Assert.Equal(PlanState.InReview, baseline.State);
 
@@ -239,6 +239,12 @@ public sealed class DraftInSectionsInPlaygroundTests(ITestOutputHelper output)
         ["escalation"] = "The on-call lead first, the platform manager after 30 minutes",
         ["done"] = "Checkout v3 is live for every customer and the old checkout is switched off",
         ["success-evidence"] = "The synthetic checkout passes every 5 minutes for 24 hours, with errors below 0.1%",
+        [PlanChecklist.BackoutTriggers] = "The synthetic checkout failing for 15 minutes, or payment errors above 1%",
+        [PlanChecklist.BackoutSteps] = "Swap the web slots back\nRedeploy the previous contoso-api\nTell #contoso-release",
+        [PlanChecklist.BackoutDecider] = MeganObjectId,
+        ["backout-compatibility"] = SectionInputs.Yes,
+        ["backout-compatibility" + SectionInputs.DetailSuffix] = "The schema change only adds a column",
+        ["backout-duration"] = "About 20 minutes",
     };
 
     /// <summary>What changes for the next release: what is never carried over, and the components that named 1.0.</summary>
@@ -261,25 +267,30 @@ public sealed class DraftInSectionsInPlaygroundTests(ITestOutputHelper output)
     private static Dictionary<string, string> Entered(FormCard card, IReadOnlyDictionary<string, string> answers) =>
         answers.Where(a => card.Inputs.ContainsKey(a.Key)).ToDictionary();
 
-    /// <summary>Types <paramref name="start"/> and saves every section form with <paramref name="answers"/>; the summary card with Submit.</summary>
-    private static async Task<FormCard> DraftAsync(Owner owner, string start, IReadOnlyDictionary<string, string> answers)
+    /// <summary>
+    /// Types <paramref name="start"/> and saves every section form with <paramref name="answers"/>;
+    /// the last one, the only section still open, with "Save and submit".
+    /// </summary>
+    private static async Task<PlaygroundInvokeResult> DraftAndSubmitAsync(Owner owner, string start, IReadOnlyDictionary<string, string> answers)
     {
         var card = await owner.NextCardAsync(await owner.TypeAsync(start));
-        var section = 0;
-        while (card.Offers(CardVerbs.SaveSection))
+        for (var section = 1; ; section++)
         {
-            section++;
             Assert.Contains($"{section}. {SectionInfo.All[section - 1].Title}", card.Text, StringComparison.Ordinal);
             var entered = Entered(card, answers);
             var missing = PlanChecklist.In((Section)section).Where(q => !entered.Keys.Any(id => id == q.Id || id.StartsWith(q.Id + ".", StringComparison.Ordinal)));
             Assert.Empty(missing);
-            var saved = await owner.PressAsync(card, CardVerbs.SaveSection, entered);
+            var last = section == SectionInfo.All.Count;
+            Assert.Equal(last, card.Offers(CardVerbs.SaveAndSubmit));
+            var saved = await owner.PressAsync(card, last ? CardVerbs.SaveAndSubmit : CardVerbs.SaveSection, entered);
             Assert.Contains($"Saved section {section}", FormCard.Replacing(card, saved).Text, StringComparison.Ordinal);
+            if (last)
+            {
+                return saved;
+            }
+
             card = await owner.NextCardAsync(saved.Turn);
         }
-
-        Assert.Equal(SectionInfo.All.Count, section);
-        return card;
     }
 
     private static async Task SetReleaseChannelAsync(AgentsPlayground playground)

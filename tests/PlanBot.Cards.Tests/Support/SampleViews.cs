@@ -109,6 +109,7 @@ internal static class SampleViews
             Note = "Started Contoso.Web 2.4 from the plan for Contoso.Web 2.3: 4 answer(s) carried over, to keep, change or remove, a section at a time.",
             CanKeepUnflagged = true,
         });
+        yield return ("section-last-to-submit", Form(SamplePlans.Answered(PlanChecklist.Count - 2), Section.Backout) with { CanSaveAndSubmit = true });
         yield return ("section-read-back", Form(SamplePlans.Answered(), Section.TimingAndDependencies, note: "Saved section 2, Timing and dependencies.") with { ReadBack = true });
         yield return ("section-max", Form(SamplePlans.MaxSize(), Section.TransitionApproach));
         yield return ("section-max-hostile", Form(SamplePlans.MaxSize(filler: "<at>Boss</at> & [x](y) **z** "), Section.ScopeAndOverview));
