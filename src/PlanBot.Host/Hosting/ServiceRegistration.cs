@@ -29,6 +29,12 @@ internal static class ServiceRegistration
                 "MicrosoftAppId is not set, which turns authentication off. That is allowed only in Development (ASPNETCORE_ENVIRONMENT=Development); set MicrosoftAppId, MicrosoftAppType and its credentials for any other environment.");
         }
 
+        if (!environment.IsDevelopment())
+        {
+            RequireExportSetting(configuration, nameof(ExportOptions.SigningKey), "the key every instance signs export links with (base64 of 32 random bytes or more; infra/ keeps it in Key Vault), so a link made by one instance opens on another and after a restart");
+            RequireExportSetting(configuration, nameof(ExportOptions.PublicBaseUrl), "the address people reach PlanBot at (https://<app>.azurewebsites.net/ on Azure), which export links point to");
+        }
+
         return services;
     }
 
@@ -60,7 +66,8 @@ internal static class ServiceRegistration
         services.AddSingleton<DeliveryLedger>();
         services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section).ValidateOnStart()
             .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Export:PublicBaseUrl must be an absolute URL.")
-            .Validate(o => string.IsNullOrWhiteSpace(o.SigningKey) || IsKey(o.SigningKey), "Export:SigningKey must be base64 of at least 32 bytes.");
+            .Validate(o => string.IsNullOrWhiteSpace(o.SigningKey) || IsKey(o.SigningKey), "Export:SigningKey must be base64 of at least 32 bytes.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.PreviousSigningKey) || IsKey(o.PreviousSigningKey), "Export:PreviousSigningKey must be base64 of at least 32 bytes.");
         services.AddSingleton<ExportLinks>();
         services.AddSingleton<IExportLinks>(sp => sp.GetRequiredService<ExportLinks>());
         services.AddSingleton(sp => new PlanEngine(
@@ -78,6 +85,15 @@ internal static class ServiceRegistration
         services.AddSingleton<ReminderWorker>();
         services.AddHostedService<ReminderService>();
         return services;
+    }
+
+    private static void RequireExportSetting(IConfiguration configuration, string name, string what)
+    {
+        var key = $"{ExportOptions.Section}:{name}";
+        if (string.IsNullOrWhiteSpace(configuration[key]))
+        {
+            throw new InvalidOperationException($"{key} is not set. Outside Development it is required: {what}.");
+        }
     }
 
     private static bool IsKey(string base64)
