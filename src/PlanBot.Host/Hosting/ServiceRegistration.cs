@@ -4,6 +4,7 @@ using PlanBot.Conversations.Engine;
 using PlanBot.Conversations.Ports;
 using PlanBot.Conversations.Reminders;
 using PlanBot.Host.Export;
+using PlanBot.Host.Health;
 using PlanBot.Storage.Cosmos;
 using PlanBot.Storage.Sqlite;
 
@@ -58,6 +59,7 @@ internal static class ServiceRegistration
         }
 
         services.AddHostedService<StoreInitialization>();
+        services.AddPlanBotHealthChecks();
         return services;
     }
 
