@@ -6,33 +6,41 @@ using PlanBot.Domain.Plans;
 namespace PlanBot.Host.Tests.Infrastructure;
 
 /// <summary>
-/// The host's store, except that once armed, the next read of a plan, a conversation or the due
-/// reminders throws an exception no store is expected to throw (a bug, a driver surprise).
+/// The host's store, except that once armed, the next call of one of the named reads (a plan, a
+/// conversation, the due reminders) throws an exception no store is expected to throw (a bug, a
+/// driver surprise).
 /// </summary>
 public sealed class SurprisingStore(IConversationStore inner) : IConversationStore
 {
-    private int armed;
+    private readonly Lock gate = new();
+    private string[] armed = [];
 
     /// <summary>Times a read threw.</summary>
     public int Thrown { get; private set; }
 
-    public void ThrowOnce() => Interlocked.Exchange(ref armed, 1);
+    public void ThrowOnce(params string[] methods)
+    {
+        lock (gate)
+        {
+            armed = methods;
+        }
+    }
 
     public Task<ConversationSnapshot> LoadAsync(ConversationRef conversation, CancellationToken cancellationToken)
     {
-        Surprise();
+        Surprise(nameof(LoadAsync));
         return inner.LoadAsync(conversation, cancellationToken);
     }
 
     public Task<Versioned<PlanDocument>?> GetPlanAsync(string tenantId, string planId, CancellationToken cancellationToken)
     {
-        Surprise();
+        Surprise(nameof(GetPlanAsync));
         return inner.GetPlanAsync(tenantId, planId, cancellationToken);
     }
 
     public Task<IReadOnlyList<DueReminder>> ListDueRemindersAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
-        Surprise();
+        Surprise(nameof(ListDueRemindersAsync));
         return inner.ListDueRemindersAsync(now, max, cancellationToken);
     }
 
@@ -49,12 +57,19 @@ public sealed class SurprisingStore(IConversationStore inner) : IConversationSto
 
     public Task<bool> IsReachableAsync(CancellationToken cancellationToken) => inner.IsReachableAsync(cancellationToken);
 
-    private void Surprise()
+    private void Surprise(string method)
     {
-        if (Interlocked.Exchange(ref armed, 0) == 1)
+        lock (gate)
         {
+            if (!armed.Contains(method))
+            {
+                return;
+            }
+
+            armed = [];
             Thrown++;
-            throw new InvalidOperationException("A surprise from the store.");
         }
+
+        throw new InvalidOperationException("A surprise from the store.");
     }
 }
