@@ -37,7 +37,7 @@ try
     ChildProcess? cosmos = null;
     var storeRequests = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
     long storeRequestCount = 0;
-    var hostArguments = new List<string> { hostDll, "--urls", "http://127.0.0.1:0", "--BotFramework:Connector:Pacing=false" };
+    var hostArguments = new List<string> { hostDll, "--urls", "http://127.0.0.1:0", "--BotFramework:Connector:Pacing=false", "--RateLimits:Enabled=false" };
     if (options.Store == "cosmos")
     {
         (cosmos, var endpoint) = await StartCosmosAsync(root, line =>

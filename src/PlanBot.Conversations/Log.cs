@@ -43,4 +43,7 @@ internal static partial class Log
 
     [LoggerMessage(1013, LogLevel.Debug, "Plan {PlanId} was reminded by another host meanwhile")]
     public static partial void ReminderTakenElsewhere(this ILogger logger, string planId);
+
+    [LoggerMessage(1014, LogLevel.Information, "A turn in {Conversation} ({ActivityId}) is over the {Limit} rate limit; not run")]
+    public static partial void RateLimited(this ILogger logger, string conversation, string activityId, string limit);
 }

@@ -8,6 +8,9 @@ public enum TurnStatus
     Redelivered,
     StoreUnavailable,
     Conflicted,
+
+    /// <summary>Over a rate limit (<see cref="RateLimitOptions"/>): not run, nothing stored.</summary>
+    RateLimited,
 }
 
 /// <summary>

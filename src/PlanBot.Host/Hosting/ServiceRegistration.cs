@@ -78,6 +78,10 @@ internal static class ServiceRegistration
             sp.GetService<ITenantStore>(),
             sp.GetService<IPeopleDirectory>(),
             sp.GetService<IExportLinks>()));
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateOnStart()
+            .Validate(o => o.UserTurns > 0 && o.TenantTurns > 0, "RateLimits:UserTurns and RateLimits:TenantTurns must be at least 1.")
+            .Validate(o => o.UserWindow >= TimeSpan.FromSeconds(1) && o.TenantWindow >= TimeSpan.FromSeconds(1), "RateLimits:UserWindow and RateLimits:TenantWindow must be at least a second.");
+        services.AddSingleton(sp => new TurnRateLimiter(sp.GetRequiredService<IOptions<RateLimitOptions>>().Value));
         services.AddSingleton<TurnProcessor>();
         services.AddSingleton<OutboxSweeper>();
         services.AddSingleton<PostRegistry>();

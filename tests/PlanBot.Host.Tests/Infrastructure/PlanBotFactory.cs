@@ -28,6 +28,8 @@ public sealed class PlanBotFactory(
         builder.UseEnvironment(environment);
         builder.UseSetting("Storage:Sqlite:Path", DatabasePath);
         builder.UseSetting("BotFramework:Connector:BaseDelay", "00:00:00.010");
+        // Scripted users answer far faster than people do.
+        builder.UseSetting("RateLimits:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -41,6 +41,8 @@ public sealed class ReliabilityHost(
         builder.UseSetting("BotFramework:Connector:BaseDelay", "00:00:00.010");
         // Teams' per-conversation rate limits only slow these tests down; a test that wants them sets it back.
         builder.UseSetting("BotFramework:Connector:Pacing", "false");
+        // The scenarios send far faster than people do; the flood tests set the limits they measure.
+        builder.UseSetting("RateLimits:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
