@@ -46,4 +46,7 @@ internal static partial class Log
 
     [LoggerMessage(1014, LogLevel.Information, "A turn in {Conversation} ({ActivityId}) is over the {Limit} rate limit; not run")]
     public static partial void RateLimited(this ILogger logger, string conversation, string activityId, string limit);
+
+    [LoggerMessage(1015, LogLevel.Warning, "A turn ({ActivityId}) would take plan {PlanId} to {Bytes} bytes, past the {Limit} a plan may take; not stored")]
+    public static partial void PlanTooLarge(this ILogger logger, string activityId, string planId, long bytes, int limit);
 }

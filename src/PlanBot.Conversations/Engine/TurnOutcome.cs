@@ -11,6 +11,9 @@ public enum TurnStatus
 
     /// <summary>Over a rate limit (<see cref="RateLimitOptions"/>): not run, nothing stored.</summary>
     RateLimited,
+
+    /// <summary>Would take a plan past <see cref="EngineOptions.MaxPlanBytes"/>: not stored, the sender told.</summary>
+    PlanTooLarge,
 }
 
 /// <summary>

@@ -17,6 +17,7 @@ internal static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<EngineOptions>().BindConfiguration("Engine").ValidateOnStart()
             .Validate(o => o.MaxCommitAttempts > 0, "Engine:MaxCommitAttempts must be at least 1.")
+            .Validate(o => o.MaxPlanBytes is >= 16 * 1024 and <= 1536 * 1024, "Engine:MaxPlanBytes must be between 16384 and 1572864 (1.5 MiB, under Cosmos DB's 2 MB item limit).")
             .Validate(o => o.ReminderDelay >= TimeSpan.FromMinutes(1), "Engine:ReminderDelay must be at least a minute (for example 1.00:00:00 for a day); set Engine:MaxReminders to 0 to turn reminders off.")
             .Validate(o => o.MaxReminders is >= 0 and <= 20, "Engine:MaxReminders must be between 0 (off) and 20.")
             .Validate(o => o.ReminderScanInterval >= TimeSpan.FromSeconds(1) && o.ReminderScanInterval <= TimeSpan.FromHours(1), "Engine:ReminderScanInterval must be between 1 second and 1 hour.")
