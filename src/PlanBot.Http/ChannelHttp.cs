@@ -53,6 +53,7 @@ public static class ChannelHttp
             var retry = settings(context.ServiceProvider);
             if (retry.MaxAttempts <= 1)
             {
+                AttemptTimeout(pipeline, retry);
                 return;
             }
 
@@ -82,8 +83,18 @@ public static class ChannelHttp
                     return ValueTask.CompletedTask;
                 },
             });
+            AttemptTimeout(pipeline, retry);
         });
         return builder;
+    }
+
+    /// <summary>Each attempt on its own clock, inside the retries (the HttpClient's own timeout would span them all).</summary>
+    private static void AttemptTimeout(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, RetrySettings retry)
+    {
+        if (retry.AttemptTimeout > TimeSpan.Zero)
+        {
+            pipeline.AddTimeout(retry.AttemptTimeout);
+        }
     }
 
     /// <summary>The wait a response asks for, never negative; null when it asks for none.</summary>

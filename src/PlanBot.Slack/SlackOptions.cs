@@ -45,7 +45,10 @@ public sealed class SlackOptions
     /// <summary>The first backoff after a 5xx or a lost connection; each retry doubles it, with jitter.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    internal Http.RetrySettings Retries => new(MaxAttempts, RetryDelay, MaxRetryDelay);
+    /// <summary>How long one Web API call may take before it is given up (not retried); zero for no limit.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    internal Http.RetrySettings Retries => new(MaxAttempts, RetryDelay, MaxRetryDelay, AttemptTimeout);
 
     /// <summary>How long a user's name and time zone from <c>users.info</c> are kept.</summary>
     public TimeSpan UserCacheDuration { get; set; } = TimeSpan.FromHours(1);

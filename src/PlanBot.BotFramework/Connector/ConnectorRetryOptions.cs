@@ -18,7 +18,10 @@ public sealed class ConnectorRetryOptions
     /// </summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(10);
 
-    public RetrySettings Retries => new(MaxAttempts, BaseDelay, MaxDelay);
+    /// <summary>How long one attempt may take before it is given up (not retried); zero for no limit.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public RetrySettings Retries => new(MaxAttempts, BaseDelay, MaxDelay, AttemptTimeout);
 
     /// <summary>Keep sends within Teams' per-conversation rate limits. Off only where no Teams is on the other end (benchmarks).</summary>
     public bool Pacing { get; set; } = true;

@@ -34,7 +34,7 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConnectorRetryOptions>>().Value);
         services.AddSingleton(sp => new ConversationPacer(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ConnectorRetryOptions>().Pacing));
         services.AddBotFrameworkAuthentication(configuration);
-        services.AddHttpClient<ConnectorClient>(http => http.Timeout = TimeSpan.FromSeconds(30))
+        services.AddHttpClient<ConnectorClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .UseRenewedConnections()
             .AddChannelRetries("botframework", sp => sp.GetRequiredService<ConnectorRetryOptions>().Retries, ConnectorClient.IsTransient)
             .AddConnectorAuthorization();

@@ -48,7 +48,7 @@ public static class SlackServiceCollectionExtensions
 
         services.AddSingleton<ChannelPacer>();
         services.AddTransient<SlackTokenHandler>();
-        services.AddHttpClient<SlackWebApiClient>(http => http.Timeout = TimeSpan.FromSeconds(30))
+        services.AddHttpClient<SlackWebApiClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .UseRenewedConnections()
             .AddChannelRetries("slack", sp => sp.GetRequiredService<IOptions<SlackOptions>>().Value.Retries, SlackWebApiClient.IsTransient)
             .AddHttpMessageHandler<SlackTokenHandler>();

@@ -18,7 +18,12 @@ internal static class ConnectorClients
     public static ServiceProvider Services(TimeProvider time, HttpMessageHandler? primary = null)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["BotFramework:Connector:Pacing"] = "false" })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["BotFramework:Connector:Pacing"] = "false",
+                // The test's clock records every timer; an attempt timeout would be one more.
+                ["BotFramework:Connector:AttemptTimeout"] = "00:00:00",
+            })
             .Build();
         var services = new ServiceCollection().AddLogging().AddSingleton(time).AddSingleton<IConfiguration>(configuration);
         services.AddBotFramework(configuration);

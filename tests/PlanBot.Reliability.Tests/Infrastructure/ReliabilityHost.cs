@@ -55,12 +55,14 @@ public sealed class ReliabilityHost(
             logging.AddFilter<LogSink>(null, LogLevel.Trace);
         });
 
+        if (connectorTimeout is { } timeout)
+        {
+            builder.UseSetting("BotFramework:Connector:AttemptTimeout", timeout.ToString());
+        }
+
         builder.ConfigureTestServices(s =>
         {
-            var client = connectorTimeout is { } timeout
-                ? s.AddHttpClient<ConnectorClient>(http => http.Timeout = timeout)
-                : s.AddHttpClient<ConnectorClient>();
-            client.ConfigurePrimaryHttpMessageHandler(() => Connector).SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            s.AddHttpClient<ConnectorClient>().ConfigurePrimaryHttpMessageHandler(() => Connector).SetHandlerLifetime(Timeout.InfiniteTimeSpan);
             services?.Invoke(s);
         });
     }

@@ -23,6 +23,8 @@ internal static class WebApiClients
             ["Slack:TeamId"] = SlackPayloads.TeamId,
             ["Slack:ApiBaseUrl"] = slack.ApiBase.ToString(),
             ["Slack:PostInterval"] = "00:00:00",
+            // RecordingTimeProvider ends every timer at once: an attempt timeout would end every call.
+            ["Slack:AttemptTimeout"] = "00:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
