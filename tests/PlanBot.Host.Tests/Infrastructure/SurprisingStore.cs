@@ -50,6 +50,9 @@ public sealed class SurprisingStore(IConversationStore inner) : IConversationSto
     public Task<IReadOnlyList<Plan>> ListPlansAsync(string tenantId, string? product, CancellationToken cancellationToken) =>
         inner.ListPlansAsync(tenantId, product, cancellationToken);
 
+    public Task<IReadOnlyList<Plan>> ListPlansPageAsync(string tenantId, int skip, int take, CancellationToken cancellationToken) =>
+        inner.ListPlansPageAsync(tenantId, skip, take, cancellationToken);
+
     public Task<IReadOnlyList<Plan>> ListFeatureSetsAsync(string tenantId, CancellationToken cancellationToken) =>
         inner.ListFeatureSetsAsync(tenantId, cancellationToken);
 
