@@ -119,11 +119,13 @@ var tags = {
   application: 'planbot'
 }
 
-// Key Vault secret names; the operator sets them (docs/DEPLOYMENT.md, "Operator commands").
+// Key Vault secret names; the operator sets the first three (docs/DEPLOYMENT.md, "Operator
+// commands"), the template makes the export links' signing key.
 var secretNames = {
   slackSigningSecret: 'slack-signing-secret'
   slackBotToken: 'slack-bot-token'
   microsoftAppPassword: 'microsoft-app-password'
+  exportSigningKey: 'export-signing-key'
 }
 
 module identity 'modules/identity.bicep' = {
@@ -142,6 +144,7 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     enablePurgeProtection: keyVaultPurgeProtection
     softDeleteRetentionInDays: keyVaultSoftDeleteRetentionInDays
+    exportSigningKeyName: secretNames.exportSigningKey
     tags: tags
   }
 }
@@ -198,6 +201,7 @@ module appService 'modules/appservice.bicep' = {
     cosmosDatabaseName: cosmos.outputs.databaseName
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     keyVaultUri: keyVault.outputs.uri
+    exportSigningKeyUri: keyVault.outputs.exportSigningKeyUri
     secretNames: secretNames
     reminderDelay: reminderDelay
     maxReminders: maxReminders

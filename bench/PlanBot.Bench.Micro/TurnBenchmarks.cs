@@ -134,7 +134,7 @@ public class TurnBenchmarks : IDisposable
         store = new SqliteConversationStore(storeOptions);
         await store.InitializeAsync(CancellationToken.None);
         http = new HttpClient(new StubConnector());
-        var connector = new ConnectorClient(http, new ConnectorRetryOptions(), new ConversationPacer(TimeProvider.System, enabled: false), TimeProvider.System, NullLogger<ConnectorClient>.Instance);
+        var connector = new ConnectorClient(http, new ConversationPacer(TimeProvider.System, enabled: false));
         channel = new BotFrameworkReplyChannel(connector);
         var options = new EngineOptions();
         var engine = new PlanEngine(store, options, store, new TeamsPeopleDirectory(connector));

@@ -39,7 +39,7 @@ internal static class PlanBotHost
     /// </summary>
     public static async Task<BotProcess> StartAsync(string hostDll, string work, CosmosServer? cosmos, string runId, BenchOptions options)
     {
-        var arguments = new List<string> { hostDll, "--urls", "http://127.0.0.1:0", "--BotFramework:Connector:Pacing=false" };
+        var arguments = new List<string> { hostDll, "--urls", "http://127.0.0.1:0", "--BotFramework:Connector:Pacing=false", "--RateLimits:Enabled=false" };
         if (cosmos is not null)
         {
             arguments.AddRange(

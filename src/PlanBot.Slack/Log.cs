@@ -8,9 +8,6 @@ namespace PlanBot.Slack;
 /// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(3001, LogLevel.Warning, "Slack {Method} failed ({Status}) on attempt {Attempt}; retrying in {DelayMs} ms ({Reason})")]
-    public static partial void WebApiRetry(this ILogger logger, string method, int? status, int attempt, double delayMs, string reason);
-
     [LoggerMessage(3002, LogLevel.Information, "Slack {Method} refused: {Error}")]
     public static partial void WebApiRefused(this ILogger logger, string method, string error);
 

@@ -39,8 +39,16 @@ public sealed class SlackOptions
     /// <summary>Tries per Web API call when Slack answers 429 or the call fails in transit, the first included.</summary>
     public int MaxAttempts { get; set; } = 3;
 
-    /// <summary>The longest <c>Retry-After</c> honoured; a longer one fails the call at once.</summary>
+    /// <summary>The longest <c>Retry-After</c> honoured (and the longest backoff); a longer one fails the call at once.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The first backoff after a 5xx or a lost connection; each retry doubles it, with jitter.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long one Web API call may take before it is given up (not retried); zero for no limit.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    internal Http.RetrySettings Retries => new(MaxAttempts, RetryDelay, MaxRetryDelay, AttemptTimeout);
 
     /// <summary>How long a user's name and time zone from <c>users.info</c> are kept.</summary>
     public TimeSpan UserCacheDuration { get; set; } = TimeSpan.FromHours(1);

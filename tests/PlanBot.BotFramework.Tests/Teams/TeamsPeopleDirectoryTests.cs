@@ -1,9 +1,8 @@
 using System.Net;
 using System.Text;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using PlanBot.BotFramework.Connector;
 using PlanBot.BotFramework.Teams;
+using PlanBot.BotFramework.Tests.Connector;
 using PlanBot.Conversations.Turns;
 
 namespace PlanBot.BotFramework.Tests.Teams;
@@ -102,8 +101,7 @@ public sealed class TeamsPeopleDirectoryTests : IDisposable
 
     private TeamsPeopleDirectory Directory()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        return new TeamsPeopleDirectory(new ConnectorClient(new HttpClient(handler), new ConnectorRetryOptions(), new ConversationPacer(time, enabled: false), time, NullLogger<ConnectorClient>.Instance));
+        return new TeamsPeopleDirectory(ConnectorClients.Create(handler, new FakeTimeProvider(DateTimeOffset.UtcNow)));
     }
 
     private sealed class RosterHandler : HttpMessageHandler

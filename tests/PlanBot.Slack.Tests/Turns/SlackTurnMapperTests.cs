@@ -25,12 +25,7 @@ public sealed class SlackTurnMapperTests : IAsyncLifetime
         slack.AddUser(SlackPayloads.Owner, "Alex Wilber", "America/Chicago");
         slack.AddUser(SlackPayloads.Approver, "Megan Bowen");
         var options = Options.Create(new SlackOptions { BotToken = SlackTestHost.BotToken, TeamId = SlackPayloads.TeamId, ApiBaseUrl = slack.ApiBase.ToString(), PostInterval = TimeSpan.Zero });
-        var api = new SlackWebApiClient(
-            new HttpClient(new SlackTokenHandler(options) { InnerHandler = new SocketsHttpHandler() }),
-            options,
-            new ChannelPacer(options, TimeProvider.System),
-            TimeProvider.System,
-            NullLogger<SlackWebApiClient>.Instance);
+        var api = WebApiClients.Create(slack, TimeProvider.System);
         mapper = new SlackTurnMapper(
             new SlackTenancy(options),
             new SlackUserDirectory(api, options, TimeProvider.System, NullLogger<SlackUserDirectory>.Instance),
