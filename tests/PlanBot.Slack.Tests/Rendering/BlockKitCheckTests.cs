@@ -81,6 +81,9 @@ public sealed class BlockKitCheckTests
                 Optional = false,
             },
             new InputBlock(new PlainText("When"), new DatePickerElement("when")),
+            new InputBlock(new PlainText("At"), new TimePickerElement("at") { InitialTime = "22:00", Placeholder = new PlainText("A time") }) { Optional = true },
+            new InputBlock(new PlainText("Who"), new MultiUsersSelectElement("who") { InitialUsers = ["U0APPROVER"], MaxSelectedItems = 10, Placeholder = new PlainText("People") }) { Optional = true },
+            new InputBlock(new PlainText("Quorum"), new StaticSelectElement("quorum-input", [option]) { InitialOption = option }) { Optional = true },
         ])
         {
             Submit = new PlainText("Save"),
