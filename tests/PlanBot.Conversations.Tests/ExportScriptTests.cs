@@ -49,7 +49,10 @@ public sealed class ExportScriptTests
         // Who answered what: Alex's risks, Dana's everything else; a multi-line answer survives whole.
         var risks = exported.Sections[2].Items.Single();
         Assert.Equal("Alex Wilber", risks.AnsweredBy);
-        Assert.Equal(Rollout, exported.Sections[1].Items.Single(i => i.Question == PlanChecklist.Get("rollout-order").Text).Answer);
+        // A multi-line answer (here the run sheet, one line per step) comes out as stored, line for line.
+        var rollout = world.PlanOf("Contoso.Web", "2.4").AnswerTo("rollout-order")!.Value.Text;
+        Assert.Equal(3, rollout.Split('\n').Length);
+        Assert.Equal(rollout, exported.Sections[1].Items.Single(i => i.Question == PlanChecklist.Get("rollout-order").Text).Answer);
 
         var record = exported.Sections[^1];
         Assert.Equal("Approval record", record.Heading);

@@ -32,6 +32,9 @@ public static class SampleFiles
     /// <summary>The plan in review with the revision each approver was last shown (written from 2026-12-03).</summary>
     public const string PlanShown = "plan-document.2026-12.json";
 
+    /// <summary>The same plan approved and deployed: its timeline, a run sheet step reported, a success criterion checked (written from 2026-12-03).</summary>
+    public const string PlanDeployed = "plan-document.2026-12-deployed.json";
+
     /// <summary>The tenant the samples live in, and the plans they name.</summary>
     public const string TenantId = "msteams:72f988bf-86f1-41af-91ab-2d7cd011db47";
 

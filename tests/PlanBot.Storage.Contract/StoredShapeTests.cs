@@ -22,6 +22,7 @@ public sealed class StoredShapeTests
     [InlineData(SampleFiles.PlanInReview)]
     [InlineData(SampleFiles.DraftFromBaseline)]
     [InlineData(SampleFiles.PlanShown)]
+    [InlineData(SampleFiles.PlanDeployed)]
     public void A_stored_plan_document_reads_and_writes_back_unchanged(string sample) =>
         AssertWritesBackUnchanged(sample, StateJsonContext.Default.PlanDocument);
 
@@ -167,6 +168,17 @@ public sealed class StoredShapeTests
 
         Assert.Equal(new ApprovalPolicy(OwnerMayApprove: true, ContributorsMayApprove: false), tenant.Policy);
         Assert.True(tenant.ReleaseChannelMembersOnly);
+    }
+
+    [Fact]
+    public void A_stored_deployment_keeps_its_timeline_run_sheet_reports_and_checks()
+    {
+        var plan = SampleFiles.Load(SampleFiles.PlanDeployed, StateJsonContext.Default.PlanDocument).Plan;
+
+        Assert.Equal(PlanState.Deployed, plan.State);
+        Assert.Equal([(PlanState.Deploying, "azure-devops", "run-20261124.3-started"), (PlanState.Deployed, "chat", null)], plan.Timeline!.Select(e => (e.State, e.Source, e.EventId)));
+        Assert.Equal((1, false, "Health check slow on the second node"), (plan.StepReports![0].Step, plan.StepReports[0].Done, plan.StepReports[0].Note));
+        Assert.True(Assert.Single(plan.CriterionChecks!).Passed);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class BotFrameworkReplyChannel(ConnectorClient connector) : IReply
     public RenderedReply Render(View view, ConversationRef where)
     {
         ArgumentNullException.ThrowIfNull(where);
-        var asCard = view is QuestionView or SectionFormView or PlanSummaryView or ApprovalView or HelpView
+        var asCard = view is QuestionView or SectionFormView or PlanSummaryView or ApprovalView or HelpView or RunSheetView or SuccessChecklistView
             || view is NoticeView { Mentions.Count: > 0 };
         if (!asCard)
         {

@@ -24,13 +24,17 @@ public static class CardActions
             CardVerbs.Approve => new DecideAction(planId, Revision(data), Verdict.Approve, null),
             CardVerbs.Reject => new DecideAction(planId, Revision(data), Verdict.Reject, Value(data, CardInputIds.Reason)?.Trim()),
             CardVerbs.RefreshView => new RefreshApprovalAction(planId),
-            CardVerbs.SaveSection when Section(data) is { } section => new SaveSectionAction(planId, (int)section, Revision(data), Answers(section, data)),
-            CardVerbs.KeepSection when Section(data) is { } section => new KeepSectionAction(planId, (int)section),
+            CardVerbs.SaveSection when SectionOf(data) is { } section => new SaveSectionAction(planId, (int)section, Revision(data), Answers(section, data)),
+            CardVerbs.KeepSection when SectionOf(data) is { } section => new KeepSectionAction(planId, (int)section),
             CardVerbs.KeepAnswer when Value(data, CardDataKeys.QuestionId) is { } question => new KeepAnswerAction(planId, question),
             CardVerbs.RemoveAnswer when Value(data, CardDataKeys.QuestionId) is { } question => new RemoveAnswerAction(planId, question),
             CardVerbs.KeepUnflagged => new KeepUnflaggedAction(planId),
-            CardVerbs.OpenSection when Section(data) is { } section => new OpenSectionAction(planId, (int)section),
+            CardVerbs.OpenSection when SectionOf(data) is { } section => new OpenSectionAction(planId, (int)section),
             CardVerbs.SubmitPlan => new SubmitPlanAction(planId),
+            CardVerbs.StepDone or CardVerbs.StepProblem when Number(data, CardDataKeys.Step) is { } step =>
+                new StepAction(planId, step, verb == CardVerbs.StepDone, Value(data, CardInputIds.Note)?.Trim()),
+            CardVerbs.CheckPass or CardVerbs.CheckFail when Number(data, CardDataKeys.Criterion) is { } criterion =>
+                new CheckAction(planId, criterion, verb == CardVerbs.CheckPass, Value(data, CardInputIds.Note)?.Trim()),
             _ => new UnknownAction(verb),
         };
     }
@@ -46,10 +50,13 @@ public static class CardActions
     private static Dictionary<string, string> Answers(Section section, IReadOnlyDictionary<string, string> data) =>
         PlanChecklist.In(section).ToDictionary(q => q.Id, q => SectionInputs.Compose(q, data), StringComparer.Ordinal);
 
-    private static Section? Section(IReadOnlyDictionary<string, string> data) =>
+    private static Section? SectionOf(IReadOnlyDictionary<string, string> data) =>
         int.TryParse(Value(data, CardDataKeys.Section), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && Enum.IsDefined((Section)number)
             ? (Section)number
             : null;
+
+    private static int? Number(IReadOnlyDictionary<string, string> data, string key) =>
+        int.TryParse(Value(data, key), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0 ? number : null;
 
     private static int? Revision(IReadOnlyDictionary<string, string> data) =>
         int.TryParse(Value(data, CardDataKeys.Revision), NumberStyles.None, CultureInfo.InvariantCulture, out var revision) ? revision : null;

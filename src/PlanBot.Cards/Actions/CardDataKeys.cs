@@ -12,4 +12,8 @@ public static class CardDataKeys
     public const string Revision = "revision";
 
     public const string Section = "section";
+
+    public const string Step = "step";
+
+    public const string Criterion = "criterion";
 }

@@ -11,4 +11,7 @@ public static class CardInputIds
 
     /// <summary>Why an approver rejects.</summary>
     public const string Reason = "reason";
+
+    /// <summary>A note on a run sheet step or a success criterion.</summary>
+    public const string Note = "note";
 }

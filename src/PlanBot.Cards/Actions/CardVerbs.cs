@@ -39,4 +39,14 @@ public static class CardVerbs
 
     /// <summary>Send the finished plan to its approvers.</summary>
     public const string SubmitPlan = "submitPlan";
+
+    /// <summary>A step of the run sheet (<see cref="CardDataKeys.Step"/>) is done, or has a problem; note in <see cref="CardInputIds.Note"/>.</summary>
+    public const string StepDone = "stepDone";
+
+    public const string StepProblem = "stepProblem";
+
+    /// <summary>A success criterion (<see cref="CardDataKeys.Criterion"/>) passed, or failed; note in <see cref="CardInputIds.Note"/>.</summary>
+    public const string CheckPass = "checkPass";
+
+    public const string CheckFail = "checkFail";
 }

@@ -23,6 +23,8 @@ public static class AdaptiveCardRenderer
         {
             QuestionView question => detail => QuestionCard.Build(question, to, detail),
             SectionFormView form => detail => SectionCard.Build(form, to, detail),
+            RunSheetView sheet => detail => DeploymentCards.RunSheet(sheet, detail),
+            SuccessChecklistView checklist => detail => DeploymentCards.Checklist(checklist, detail),
             PlanSummaryView summary => detail => PlanSummaryCard.Build(summary, detail),
             ApprovalView approval => detail => ApprovalCard.Build(approval, detail),
             NoticeView notice => detail => NoticeCard.Build(notice, detail),

@@ -51,6 +51,12 @@ internal static class ApprovalCard
         }
 
         body.AddRange(History(approval.Decisions, detail));
+        if (approval.Timeline is { Count: > 0 } timeline)
+        {
+            body.Add(TextBlocks.Bold("Deployment"));
+            body.Add(TextBlocks.Lines(timeline, detail.ListItems, detail.MessageChars));
+        }
+
         body.AddRange(approval.ForApprover ? DecisionInputs(approval) : [TextBlocks.Subtle("Only the approvers named in section 5 can approve or reject; they see the buttons on this card.")]);
 
         return new AdaptiveCard

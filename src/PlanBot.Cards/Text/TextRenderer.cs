@@ -20,6 +20,8 @@ public static class TextRenderer
             NoticeView notice => Notice(notice),
             QuestionView question => Question(question),
             SectionFormView form => Form(form),
+            RunSheetView sheet => RunSheet(sheet),
+            SuccessChecklistView checklist => Checklist(checklist),
             HelpView help => Help(help),
             PlanSummaryView summary => Summary(summary),
             ApprovalView approval => Approval(approval),
@@ -86,6 +88,11 @@ public static class TextRenderer
             var reason = decision.Reason is null ? string.Empty : $": {CardText.Escape(decision.Reason)}";
             var stale = decision.Stale ? " (stale: the plan changed since)" : string.Empty;
             text.Append(CultureInfo.InvariantCulture, $"\n- {CardText.Escape(decision.Approver)} {verdict} revision {decision.Revision} on {decision.At:yyyy-MM-dd HH:mm} UTC{reason}{stale}");
+        }
+
+        foreach (var line in a.Timeline ?? [])
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n- {CardText.Escape(line)}");
         }
 
         if (a.ForApprover)
@@ -161,6 +168,59 @@ public static class TextRenderer
         }
 
         return text.ToString();
+    }
+
+    private static string RunSheet(RunSheetView sheet)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"**Run sheet: {CardText.Escape(sheet.PlanTitle)}** ({sheet.Stage})");
+        foreach (var step in sheet.Steps)
+        {
+            var mark = step.Done switch { true => "✅", false => "⚠️", null => "⬜" };
+            var nodes = step.Nodes.Count == 0 ? string.Empty : $" on {CardText.Escape(string.Join(", ", step.Nodes))}";
+            var after = step.After.Count == 0 ? string.Empty : $", after {CardText.Escape(string.Join(", ", step.After))}";
+            var by = step.ReportedBy is null ? string.Empty : $" ({CardText.Escape(step.ReportedBy)}{(step.Note is null ? string.Empty : $": {CardText.Escape(step.Note)}")})";
+            text.Append(CultureInfo.InvariantCulture, $"\n{mark} {step.Number}. {CardText.Escape(step.Component)}{nodes}{after}{by}");
+        }
+
+        AppendFact(text, "Delivery team", sheet.DeliveryTeam.Count == 0 ? null : string.Join(", ", sheet.DeliveryTeam));
+        AppendFact(text, "Contacts", sheet.Contacts);
+        AppendFact(text, "Support", sheet.Support);
+        AppendFact(text, "Escalation", sheet.Escalation);
+        AppendFact(text, "Backout trigger", sheet.BackoutTrigger);
+        if (sheet.Running)
+        {
+            text.Append("\n\nType `step <n> done` or `step <n> problem <note>`.");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Checklist(SuccessChecklistView checklist)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"**Success criteria: {CardText.Escape(checklist.PlanTitle)}** ({checklist.Stage})");
+        foreach (var criterion in checklist.Criteria)
+        {
+            var mark = criterion.Passed switch { true => "✅", false => "❌", null => "⬜" };
+            var by = criterion.CheckedBy is null ? string.Empty : $" ({CardText.Escape(criterion.CheckedBy)}{(criterion.Note is null ? string.Empty : $": {CardText.Escape(criterion.Note)}")})";
+            text.Append(CultureInfo.InvariantCulture, $"\n{mark} {criterion.Number}. {CardText.Escape(criterion.Text)}{by}");
+        }
+
+        if (checklist.Open)
+        {
+            text.Append("\n\nType `check <n> pass` or `check <n> fail <note>`.");
+        }
+
+        return text.ToString();
+    }
+
+    private static void AppendFact(StringBuilder text, string label, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n\n**{label}:** {CardText.Escape(value)}");
+        }
     }
 
     private static string Help(HelpView help)

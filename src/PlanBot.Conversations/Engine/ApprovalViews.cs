@@ -25,6 +25,7 @@ public static class ApprovalViews
             decisions,
             forApprover && plan.State is PlanState.InReview or PlanState.Approved,
             notice,
-            plan.AwaitingDecision());
+            plan.AwaitingDecision(),
+            plan.Timeline?.Select(e => $"{e.At:yyyy-MM-dd HH:mm} UTC · {Plan.Stage(e.State)} ({(e.By is null ? e.Source : e.By.ToString())}){(e.Note is null ? string.Empty : $": {e.Note}")}").ToList());
     }
 }

@@ -136,6 +136,12 @@ public sealed class PlanEngine
             case SubmitPlanAction submit:
                 await flows.SectionForms.SubmitAsync(work, submit, cancellationToken);
                 break;
+            case StepAction step:
+                await flows.Deployment.StepAsync(work, step, cancellationToken);
+                break;
+            case CheckAction check:
+                await flows.Deployment.CheckAsync(work, check, cancellationToken);
+                break;
             default:
                 work.InvokeResponse = new NoticeView("That button is not something I can act on here. Type `help` to see what I can do.", Tone.Problem);
                 work.Reply(work.InvokeResponse);

@@ -12,6 +12,7 @@ public static class PlanWording
         PlanState.Approved => "approved",
         PlanState.Rejected => "rejected",
         PlanState.Cancelled => "cancelled",
+        PlanState.Deploying or PlanState.Deployed or PlanState.Failed or PlanState.RolledBack or PlanState.Done => Plan.Stage(state),
         _ => state.ToString(),
     };
 
@@ -26,6 +27,7 @@ public static class PlanWording
             PlanRule.NotInReview => $"The plan for {plan.Title} is {State(plan.State)}; decisions are taken once it is submitted.",
             PlanRule.NotAnApprover => $"Only the approvers named in section 5 may approve or reject this plan: {string.Join(", ", plan.Approvers)}. Nothing was recorded.",
             PlanRule.RevisionChanged => $"{refused.Message} Review the current plan and decide again.",
+            PlanRule.InDeployment => $"{refused.Message} `history` shows what happened.",
             _ => refused.Message,
         };
     }

@@ -11,6 +11,12 @@ public static class PostKeys
     /// <summary>The plan's progress in the release channel, once sections are handed out.</summary>
     public const string Summary = "summary";
 
+    /// <summary>The run sheet in the plan's thread on deployment day.</summary>
+    public const string RunSheet = "runsheet";
+
+    /// <summary>The success criteria checklist in the plan's thread after the deployment.</summary>
+    public const string SuccessChecks = "success";
+
     private const string AssignmentPrefix = "assign:";
 
     /// <summary>The first request to the developer a section was handed to, in their personal chat.</summary>

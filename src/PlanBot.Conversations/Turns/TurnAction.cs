@@ -49,3 +49,9 @@ public sealed record OpenSectionAction(string? PlanId, int Section) : TurnAction
 
 /// <summary>"Submit" on the finished plan's summary.</summary>
 public sealed record SubmitPlanAction(string? PlanId) : TurnAction;
+
+/// <summary>Done or Problem on a step of the run sheet, with an optional note.</summary>
+public sealed record StepAction(string? PlanId, int Step, bool Done, string? Note) : TurnAction;
+
+/// <summary>Pass or Fail on a success criterion after the deployment, with an optional note.</summary>
+public sealed record CheckAction(string? PlanId, int Criterion, bool Passed, string? Note) : TurnAction;

@@ -10,6 +10,7 @@ public sealed record DecisionSummary(string Approver, bool Approved, DateTimeOff
 /// (<see cref="ForApprover"/> false: read-only, with the decision history); the approvers named in
 /// <see cref="Approvers"/> get a refreshed view with Approve / Reject bound to <see cref="Revision"/>.
 /// <see cref="Awaiting"/> are the approvers still to decide on this revision, @mentioned so they are notified.
+/// <see cref="Timeline"/> is what happened on deployment day, once it began.
 /// </summary>
 public sealed record ApprovalView(
     string PlanId,
@@ -23,4 +24,5 @@ public sealed record ApprovalView(
     IReadOnlyList<DecisionSummary> Decisions,
     bool ForApprover,
     string? Notice = null,
-    IReadOnlyList<PersonRef>? Awaiting = null) : View;
+    IReadOnlyList<PersonRef>? Awaiting = null,
+    IReadOnlyList<string>? Timeline = null) : View;

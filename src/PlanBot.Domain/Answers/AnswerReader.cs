@@ -40,6 +40,7 @@ public static partial class AnswerReader
             AnswerKind.DateTimeWindow => ReadWindow(trimmed, context),
             AnswerKind.People => ReadPeople(trimmed, context),
             AnswerKind.YesNoWithDetail => ReadYesNo(trimmed),
+            AnswerKind.RunSheet => ReadRunSheet(trimmed),
             _ => throw new ArgumentOutOfRangeException(nameof(question), question.Kind, "Unknown answer kind."),
         };
     }
@@ -51,6 +52,7 @@ public static partial class AnswerReader
         AnswerKind.DateTimeWindow => "a start and an end, such as 2027-03-15 22:00 to 2027-03-16 02:00",
         AnswerKind.People => PeopleForms,
         AnswerKind.YesNoWithDetail => "yes or no, then any detail, such as \"yes, a one-hour walkthrough\"",
+        AnswerKind.RunSheet => Deployment.RunSheet.Form,
         _ => "any text",
     };
 
@@ -193,6 +195,21 @@ public static partial class AnswerReader
         }
 
         return ReadResult.Ok(new AnswerValue { Text = string.Join(", ", people.Select(p => p.ToString())), People = people });
+    }
+
+    private static ReadResult ReadRunSheet(string text)
+    {
+        var (steps, problem) = Deployment.RunSheet.Read(text);
+        if (steps is null)
+        {
+            return ReadResult.Refused(problem!);
+        }
+
+        var lines = steps.Select(s =>
+            s.Component
+            + (s.Nodes.Count > 0 ? $" on {string.Join(", ", s.Nodes)}" : string.Empty)
+            + (s.After.Count > 0 ? $" after {string.Join(", ", s.After)}" : string.Empty));
+        return ReadResult.Ok(new AnswerValue { Text = string.Join('\n', lines), Steps = steps });
     }
 
     private static ReadResult ReadYesNo(string text)

@@ -22,4 +22,7 @@ public sealed record AnswerValue
     public bool? Yes { get; init; }
 
     public string? Detail { get; init; }
+
+    /// <summary>A run sheet's steps in deployment order; absent for answers of other kinds.</summary>
+    public IReadOnlyList<Deployment.RunStep>? Steps { get; init; }
 }

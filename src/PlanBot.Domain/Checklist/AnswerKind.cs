@@ -8,4 +8,7 @@ public enum AnswerKind
     DateTimeWindow,
     People,
     YesNoWithDetail,
+
+    /// <summary>Components, their nodes and what each comes after, one line each (see <see cref="Deployment.RunSheet"/>).</summary>
+    RunSheet,
 }

@@ -25,7 +25,8 @@ public static class PlanChecklist
         new("deployed-by", "When must deployment be completed and tested?", [Section.TimingAndDependencies], AnswerKind.Date, CarryOverRule.Clear,
             FollowUpOf: "available-by"),
         new("deployment-window", "In which time window will the deployment run?", [Section.TimingAndDependencies], AnswerKind.DateTimeWindow, CarryOverRule.Clear),
-        new("rollout-order", "Which component goes to which node(s), in what order, and what does each depend on?", [Section.TimingAndDependencies], AnswerKind.FreeText, CarryOverRule.Flag),
+        new("rollout-order", "Which component goes to which node(s), in what order, and what does each depend on?", [Section.TimingAndDependencies], AnswerKind.RunSheet, CarryOverRule.Flag,
+            Hint: "One line per component: <component> on <node>, <node> after <component>. It becomes the run sheet on deployment day."),
 
         // 3 Risks and issues
         new("risks", "What risks or issues does this release carry, from the risk assessment?", [Section.RisksAndIssues], AnswerKind.FreeText, CarryOverRule.Flag,

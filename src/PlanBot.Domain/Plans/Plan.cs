@@ -8,7 +8,7 @@ namespace PlanBot.Domain.Plans;
 /// returns the next plan, or throws <see cref="PlanRuleException"/> when the rules forbid it, so a
 /// move can be re-applied to fresher data after a concurrent write.
 /// </summary>
-public sealed record Plan
+public sealed partial record Plan
 {
     public const string ApproversQuestion = "approvers";
 
@@ -216,7 +216,7 @@ public sealed record Plan
 
         if (State is not (PlanState.InReview or PlanState.Approved))
         {
-            throw new PlanRuleException(PlanRule.NotInReview, "Only a plan in review takes decisions.");
+            throw new PlanRuleException(PlanRule.NotInReview, $"The plan is {StateWord(State)}; only a plan in review takes decisions.");
         }
 
         if (seenRevision is { } seen && seen != Revision)
@@ -391,11 +391,24 @@ public sealed record Plan
         };
     }
 
+    private static string StateWord(PlanState state) => state switch
+    {
+        PlanState.Draft => "a draft",
+        PlanState.Rejected => "rejected",
+        PlanState.Cancelled => "cancelled",
+        _ => Stage(state),
+    };
+
     private void EnsureEditable()
     {
         if (State == PlanState.Cancelled)
         {
             throw new PlanRuleException(PlanRule.Cancelled, $"The plan for {Title} is cancelled; reopen it to change it.");
+        }
+
+        if (IsInDeployment())
+        {
+            throw new PlanRuleException(PlanRule.InDeployment, $"The plan for {Title} is the record of a deployment that has started; it no longer changes.");
         }
     }
 

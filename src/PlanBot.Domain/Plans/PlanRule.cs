@@ -38,4 +38,16 @@ public enum PlanRule
 
     /// <summary>Someone who answered part of the plan may not approve it (the tenant's approval policy).</summary>
     ContributorApproval,
+
+    /// <summary>Once a deployment started, the plan is its record and no longer changes.</summary>
+    InDeployment,
+
+    /// <summary>A deployment waits for the plan's approval.</summary>
+    NotApproved,
+
+    /// <summary>Only the owner and the delivery team run the deployment.</summary>
+    DeploymentCrewOnly,
+
+    /// <summary>The deployment is not at the stage this move belongs to.</summary>
+    WrongStage,
 }

@@ -16,10 +16,12 @@ public static class TextViews
     {
         QuestionView q => Question(q),
         SectionFormView f => Form(f),
-        NoticeView n => $"notice {n.Tone}\n{n.Text}",
+        RunSheetView r => $"runsheet {r.PlanTitle} ({r.Stage}{(r.Running ? ", running" : string.Empty)})\n" + string.Join('\n', r.Steps.Select(x => $"step {x.Number} {x.Component}{(x.Nodes.Count > 0 ? " on " + string.Join(", ", x.Nodes) : string.Empty)}{(x.After.Count > 0 ? " after " + string.Join(", ", x.After) : string.Empty)}{(x.Done is null ? string.Empty : x.Done.Value ? $" [done by {x.ReportedBy}]" : $" [problem by {x.ReportedBy}: {x.Note}]")}")) + (r.BackoutTrigger is null ? string.Empty : $"\nbackout trigger: {r.BackoutTrigger}"),
+        SuccessChecklistView c => $"checklist {c.PlanTitle} ({c.Stage}{(c.Open ? ", open" : string.Empty)}) for {string.Join(", ", c.Crew)}\n" + string.Join('\n', c.Criteria.Select(x => $"criterion {x.Number} {x.Text}{(x.Passed is null ? string.Empty : x.Passed.Value ? " [passed]" : $" [failed: {x.Note}]")}")),
+        NoticeView n => $"notice {n.Tone}\n{n.Text}{(n.Mentions is { Count: > 0 } m ? $"\nmentions: {string.Join(", ", m)}" : string.Empty)}",
         HelpView h => Help(h),
         PlanSummaryView s => Summary(s),
-        ApprovalView a => $"approval {a.PlanTitle} revision {a.Revision}, {a.State}{(a.ForApprover ? ", for an approver" : string.Empty)}\nawaiting: {string.Join(", ", a.Awaiting ?? [])}\n{Summary(a.Summary)}",
+        ApprovalView a => $"approval {a.PlanTitle} revision {a.Revision}, {a.State}{(a.ForApprover ? ", for an approver" : string.Empty)}\nawaiting: {string.Join(", ", a.Awaiting ?? [])}\n{string.Concat((a.Timeline ?? []).Select(t => $"timeline: {t}\n"))}{Summary(a.Summary)}",
         ExportView e => Export(e),
         _ => throw new ArgumentOutOfRangeException(nameof(view), view.GetType().Name, "No test rendering for this view."),
     };

@@ -61,4 +61,12 @@ public sealed class BotWorld
         var conversation = new ConversationRef("msteams", tenant, channelId, ConversationKind.Channel, ServiceUrl: "https://smba.trafficmanager.net/emea/", TeamId: "19:team@thread.tacv2");
         return new ChatScript(this, via ?? Bot, user, conversation);
     }
+
+    /// <summary>A reply thread under a channel message, as Teams addresses it: the channel's id with <c>;messageid=</c>.</summary>
+    public ChatScript InThread(PersonRef user, string channelId, string messageId)
+    {
+        var channel = InChannel(user, $"{channelId};messageid={messageId}");
+        var thread = channel.Conversation with { Thread = new ConversationThread(channelId, messageId) };
+        return new ChatScript(this, Bot, user, thread);
+    }
 }

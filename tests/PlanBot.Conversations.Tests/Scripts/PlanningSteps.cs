@@ -77,12 +77,16 @@ public static class PlanningSteps
             ?? throw new Xunit.Sdk.XunitException($"No plan is stored for {product} {version}.");
     }
 
-    /// <summary>Two answer values hold the same answer (the people compared one by one, not as list instances).</summary>
+    /// <summary>Two answer values hold the same answer (the people and run sheet steps compared one by one, not as list instances).</summary>
     public static void AssertSameValue(AnswerValue expected, AnswerValue actual)
     {
         ArgumentNullException.ThrowIfNull(expected);
         ArgumentNullException.ThrowIfNull(actual);
-        Assert.Equal(expected with { People = null }, actual with { People = null });
+        Assert.Equal(expected with { People = null, Steps = null }, actual with { People = null, Steps = null });
         Assert.Equal(expected.People ?? [], actual.People ?? []);
+        Assert.Equal(Steps(expected), Steps(actual));
     }
+
+    private static IEnumerable<string> Steps(AnswerValue value) =>
+        (value.Steps ?? []).Select(s => $"{s.Component} on {string.Join(",", s.Nodes)} after {string.Join(",", s.After)}");
 }

@@ -86,7 +86,7 @@ public sealed class PlanDecisionTests
         var refused = Assert.Throws<PlanRuleException>(() => Complete(People.Alex).Decide(People.Alex, Verdict.Approve, null, Later));
 
         Assert.Equal(PlanRule.NotInReview, refused.Rule);
-        Assert.Equal("Only a plan in review takes decisions.", refused.Message);
+        Assert.Equal("The plan is a draft; only a plan in review takes decisions.", refused.Message);
     }
 
     [Fact]

@@ -17,4 +17,10 @@ public sealed record ActionData
 
     /// <summary>The section a form's button acts on.</summary>
     public int? Section { get; init; }
+
+    /// <summary>The run sheet step a button acts on.</summary>
+    public int? Step { get; init; }
+
+    /// <summary>The success criterion a button acts on.</summary>
+    public int? Criterion { get; init; }
 }

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using PlanBot.Conversations.Engine.Flows;
+using PlanBot.Conversations.Turns;
+using PlanBot.Domain.Deployment;
 using PlanBot.Domain.Plans;
 
 namespace PlanBot.Conversations.Engine.Commands;
@@ -61,6 +64,18 @@ internal static partial class ChatCommands
             a => Admin().IsMatch(a), (f, w, a, ct) => f.TenantAdmin.AdminAsync(w, a, ct)),
         new("settings", "settings [<setting> <value>]", "The tenant's rules: whose approvals count, and who may work on a product's plans.", CommandUsers.ReleaseAdmins, NeedsPlan: false,
             a => a.Length == 0 || Setting().IsMatch(a), (f, w, a, ct) => f.TenantAdmin.SettingsAsync(w, a, ct)),
+        new("start", "start deployment", "Start the deployment of the approved plan: the run sheet is posted in its thread.", CommandUsers.Anyone, NeedsPlan: true,
+            a => a.Equals("deployment", StringComparison.OrdinalIgnoreCase), (f, w, _, _) => Done(() => f.Deployment.Report(w, DeploymentStage.Started, null))),
+        new("deployed", "deployed", "The release is deployed: its success criteria are then checked one by one.", CommandUsers.Anyone, NeedsPlan: true,
+            ChatCommand.Bare, (f, w, _, _) => Done(() => f.Deployment.Report(w, DeploymentStage.Deployed, null))),
+        new("failed", "failed <reason>", "The deployment failed: the backout plan is shown and who decides is asked.", CommandUsers.Anyone, NeedsPlan: true,
+            _ => true, (f, w, a, _) => Done(() => f.Deployment.Report(w, DeploymentStage.Failed, a))),
+        new("rolled", "rolled back <reason>", "The release was backed out: the previous one runs again.", CommandUsers.Anyone, NeedsPlan: true,
+            a => RolledBack().IsMatch(a), (f, w, a, _) => Done(() => f.Deployment.Report(w, DeploymentStage.RolledBack, RolledBack().Match(a).Groups["reason"].Value))),
+        new("step", "step <n> done|problem [note]", "Mark a step of the run sheet done, or report a problem with it.", CommandUsers.Anyone, NeedsPlan: true,
+            a => StepOrCheck().IsMatch(a), (f, w, a, ct) => f.Deployment.StepAsync(w, ReadStep(a), ct)),
+        new("check", "check <n> pass|fail [note]", "Pass or fail a success criterion after the deployment.", CommandUsers.Anyone, NeedsPlan: true,
+            a => StepOrCheck().IsMatch(a), (f, w, a, ct) => f.Deployment.CheckAsync(w, ReadCheck(a), ct)),
         new("cancel", "cancel", "Cancel the plan (its answers are kept; plan <product> <version> reopens it).", CommandUsers.Owner, NeedsPlan: true,
             ChatCommand.Bare, (_, w, _, _) => Done(() => StartFlow.Cancel(w))),
         new("help", "help", "This list.", CommandUsers.Anyone, NeedsPlan: false,
@@ -88,6 +103,20 @@ internal static partial class ChatCommands
         return ByName.TryGetValue(name, out var command) && command.Accepts(arguments) ? (command, arguments) : null;
     }
 
+    private static StepAction ReadStep(string arguments)
+    {
+        var match = StepOrCheck().Match(arguments);
+        return new StepAction(null, int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture), match.Groups["word"].Value.Equals("done", StringComparison.OrdinalIgnoreCase), Empty(match.Groups["note"].Value));
+    }
+
+    private static CheckAction ReadCheck(string arguments)
+    {
+        var match = StepOrCheck().Match(arguments);
+        return new CheckAction(null, int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture), match.Groups["word"].Value.Equals("pass", StringComparison.OrdinalIgnoreCase), Empty(match.Groups["note"].Value));
+    }
+
+    private static string? Empty(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
     private static Task Done(Action run)
     {
         run();
@@ -105,6 +134,12 @@ internal static partial class ChatCommands
 
     [GeneratedRegex(@"^(any|all)$", RegexOptions.IgnoreCase)]
     private static partial Regex Quorum();
+
+    [GeneratedRegex(@"^back(\s+(?<reason>[\s\S]*))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex RolledBack();
+
+    [GeneratedRegex(@"^(?<n>\d{1,3})\s+(?<word>done|problem|pass|fail)(\s+(?<note>[\s\S]{1,1000}))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex StepOrCheck();
 
     [GeneratedRegex(@"^(add|remove)\s+\S[\s\S]{0,200}$", RegexOptions.IgnoreCase)]
     private static partial Regex Admin();

@@ -18,6 +18,7 @@ internal sealed class EngineFlows
         ReleaseChannel = new ReleaseChannelFlow(channels);
         Overview = new OverviewFlow(store);
         TenantAdmin = new TenantAdminFlow(channels, lookup);
+        Deployment = new DeploymentFlow(store);
         Export = new ExportFlow(exports);
     }
 
@@ -40,4 +41,6 @@ internal sealed class EngineFlows
     public ExportFlow Export { get; }
 
     public TenantAdminFlow TenantAdmin { get; }
+
+    public DeploymentFlow Deployment { get; }
 }
