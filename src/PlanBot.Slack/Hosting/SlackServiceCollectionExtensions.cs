@@ -60,6 +60,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<RecentEvents>();
         services.AddSingleton<SlackWorkQueue>();
         services.AddSingleton<SlackTurnRunner>();
+        services.AddSingleton<SlackModals>();
         services.AddSingleton<SlackInbound>();
         services.AddHostedService<SlackWorkService>();
 
