@@ -61,6 +61,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackWorkQueue>();
         services.AddSingleton<SlackTurnRunner>();
         services.AddSingleton<SlackModals>();
+        services.AddSingleton<SlackSectionForms>();
         services.AddSingleton<SlackInbound>();
         services.AddHostedService<SlackWorkService>();
 

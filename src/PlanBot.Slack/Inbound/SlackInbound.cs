@@ -26,6 +26,7 @@ public sealed class SlackInbound(
     SlackTurnMapper mapper,
     SlackTurnRunner runner,
     SlackModals modals,
+    SlackSectionForms sections,
     TimeProvider time,
     ILogger<SlackInbound> logger)
 {
@@ -59,8 +60,11 @@ public sealed class SlackInbound(
             return new SlackWork(SlackAck.Ephemeral("That command came without a channel or a user; I cannot act on it."));
         }
 
-        return new SlackWork(SlackAck.Empty, _ =>
-            Task.FromResult(Enqueue("command", command.ChannelId, ct => mapper.FromCommandAsync(command, ct)) ? null : SlackAck.Ephemeral(BusyText)));
+        var received = time.GetTimestamp();
+        return new SlackWork(SlackAck.Empty, _ => Task.FromResult(
+            runner.Enqueue("command", command.ChannelId, ct => mapper.FromCommandAsync(command, ct), (result, ct) => sections.OpenAfterCommandAsync(result, command, received, ct))
+                ? null
+                : SlackAck.Ephemeral(BusyText)));
     }
 
     /// <summary>An interactivity payload: <c>block_actions</c> or <c>view_submission</c>.</summary>
@@ -164,6 +168,10 @@ public sealed class SlackInbound(
                 return new SlackWork(SlackAck.Empty, ct => OpenModalAsync(payload, "reject", RejectModal.Build(planId, revision, conversationId, channelName), "I could not open the form for your reason. Type `reject <reason>` to me instead.", ct));
             case SlackIds.AnswerForm when data.TryGetValue(CardDataKeys.PlanId, out var planId) && data.TryGetValue(CardDataKeys.QuestionId, out var questionId) && !string.IsNullOrWhiteSpace(planId) && !string.IsNullOrWhiteSpace(questionId):
                 return new SlackWork(SlackAck.Empty, ct => OpenModalAsync(payload, "answer", AnswerModal.Build(planId, questionId, conversationId, channelName), "I could not open the form. Type your answer to me instead.", ct));
+            case SlackIds.OpenSection when data.TryGetValue(CardDataKeys.PlanId, out var planId) && !string.IsNullOrWhiteSpace(planId) && Number(data, CardDataKeys.Section) is int section:
+                return sections.Open(payload, action, planId, section, Number(data, CardDataKeys.Revision), conversationId, channelName);
+            case SlackIds.KeepSection or SlackIds.KeepAnswer or SlackIds.RemoveAnswer:
+                return sections.InPlace(payload, action, conversationId);
             default:
                 return new SlackWork(SlackAck.Empty, _ => Task.FromResult(
                     Enqueue("action", conversationId, ct => mapper.FromBlockActionAsync(payload, action, replacesCard: false, ct)) ? null : SlackAck.Busy));
@@ -204,6 +212,8 @@ public sealed class SlackInbound(
                 }
 
                 return Submit(payload, conversationId, channelName, new AnswerAction(planId, questionId, answer.Trim()), SlackIds.AnswerInput);
+            case SlackIds.SectionModal:
+                return sections.Submit(payload, view);
             default:
                 return Ignored("view_submission", view.CallbackId);
         }
@@ -222,6 +232,9 @@ public sealed class SlackInbound(
     }
 
     private bool Enqueue(string kind, string orderingKey, Func<CancellationToken, Task<Turn>> map) => runner.Enqueue(kind, orderingKey, map);
+
+    private static int? Number(Dictionary<string, string> data, string key) =>
+        data.TryGetValue(key, out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
 
     private SlackWork Ignored(string type, string? detail)
     {

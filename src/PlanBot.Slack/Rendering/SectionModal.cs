@@ -37,6 +37,9 @@ public static class SectionModal
                 BlockLimits.SectionText,
                 "…"))]),
         };
+
+        // What the engine said with the form (a plan just started, a missing release channel) is also on the
+        // section's message, but the modal covers it.
         if (form.Note is not null)
         {
             blocks.Add(new SectionBlock(new Mrkdwn(SlackMrkdwn.Fit(form.Note, BlockLimits.SectionText, "…"))));
@@ -81,12 +84,9 @@ public static class SectionModal
         };
     }
 
-    /// <summary>The input block under which a field's problem shows: its first input.</summary>
-    public static string ErrorBlockId(FormField field)
-    {
-        ArgumentNullException.ThrowIfNull(field);
-        return field.Kind == AnswerKind.DateTimeWindow ? field.QuestionId + SectionInputs.StartDateSuffix : field.QuestionId;
-    }
+    /// <summary>The input block under which a question's problem shows: its first input.</summary>
+    public static string ErrorBlockId(string questionId, AnswerKind kind) =>
+        kind == AnswerKind.DateTimeWindow ? questionId + SectionInputs.StartDateSuffix : questionId;
 
     /// <summary>The problems of a form brought back, by input block, as <c>response_action: errors</c> shows them.</summary>
     public static Dictionary<string, string> Errors(SectionFormView form)
@@ -94,7 +94,7 @@ public static class SectionModal
         ArgumentNullException.ThrowIfNull(form);
         return form.Fields
             .Where(f => f.Problem is not null)
-            .ToDictionary(ErrorBlockId, f => SlackMrkdwn.Plain(f.Problem, BlockLimits.InputHint), StringComparer.Ordinal);
+            .ToDictionary(f => ErrorBlockId(f.QuestionId, f.Kind), f => SlackMrkdwn.Plain(f.Problem, BlockLimits.InputHint), StringComparer.Ordinal);
     }
 
     private static string Metadata(SectionFormView form, SectionModalTarget target)

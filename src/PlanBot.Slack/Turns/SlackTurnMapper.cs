@@ -91,6 +91,15 @@ public sealed class SlackTurnMapper(SlackTenancy tenancy, SlackUserDirectory use
         return await ActionTurnAsync(payload, where, action, replacesCard, cancellationToken);
     }
 
+    /// <summary>A section modal's Save section: its answers, the members its people pickers chose as mentions with their names.</summary>
+    public async Task<Turn> FromSectionSubmissionAsync(InteractionPayload payload, SectionSubmission submission, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        var picked = submission.PickedUsers.Select(id => new SlackText.UserMention($"<@{id}>", id, null)).ToList();
+        var action = submission.Action with { Mentions = await MentionsAsync(picked, cancellationToken) };
+        return await FromActionAsync(payload, submission.ConversationId, submission.ChannelName, action, replacesCard: true, cancellationToken);
+    }
+
     /// <summary>
     /// The conversation a button on a message belongs to: the channel, plus the thread when the message
     /// is a reply in one. The approval message's buttons answer in its own thread, where the decisions go.

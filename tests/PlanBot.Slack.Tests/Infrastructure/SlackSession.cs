@@ -29,6 +29,33 @@ public sealed class SlackSession(SlackTestHost host, FakeSlack slack) : IDisposa
     public async Task<IReadOnlyList<ApiCall>> InteractAsync(JsonNode payload) =>
         await StepAsync(() => client.InteractionAsync(payload));
 
+    /// <summary>
+    /// A click by <paramref name="user"/> on the button <paramref name="actionId"/> of a message the bot sent, as
+    /// Slack sends it: the button's value, its actions block's id, the message's channel and ts.
+    /// </summary>
+    /// <remarks>Of several buttons with that action id, the one whose value holds <paramref name="fragment"/>.</remarks>
+    public async Task<IReadOnlyList<ApiCall>> PressAsync(ApiCall message, string actionId, string user = SlackPayloads.Owner, string channelName = "directmessage", string fragment = "")
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var value = message.Buttons.Single(b => b.ActionId == actionId && b.Value.Contains(fragment, StringComparison.Ordinal)).Value;
+        var click = SlackPayloads.BlockAction(actionId, value, user, message.Channel!, channelName, slack.PostedTs[message.Sequence], blockId: message.BlockIdOf(actionId)!);
+        return await InteractAsync(click);
+    }
+
+    /// <summary>Submits a modal: what PlanBot answered Slack (null for an empty 200, which closes it), and the messages sent meanwhile.</summary>
+    public async Task<(JsonObject? Answer, IReadOnlyList<ApiCall> Messages)> SubmitAsync(JsonNode payload)
+    {
+        JsonObject? answer = null;
+        var messages = await StepAsync(async () =>
+        {
+            var response = await client.InteractionAsync(payload);
+            var body = await response.Content.ReadAsStringAsync();
+            answer = body.Length == 0 ? null : JsonNode.Parse(body)!.AsObject();
+            return response;
+        });
+        return (answer, messages);
+    }
+
     /// <summary>Posts, checks the 200, waits for the work it queued, and returns the messages sent meanwhile.</summary>
     public async Task<IReadOnlyList<ApiCall>> StepAsync(Func<Task<HttpResponseMessage>> post)
     {
