@@ -17,6 +17,9 @@ public sealed class SlackSession(SlackTestHost host, FakeSlack slack) : IDisposa
     /// <summary>Every message payload the bot sent during the session (for the Block Kit checks).</summary>
     public List<ApiCall> Sent { get; } = [];
 
+    /// <summary>Every answer to a modal's submission that had a body (errors, or a view in its place), in order.</summary>
+    public List<JsonObject> ModalAnswers { get; } = [];
+
     public async Task<IReadOnlyList<ApiCall>> SayAsync(string text, string user = SlackPayloads.Owner, string channel = SlackPayloads.OwnerDm) =>
         await StepAsync(() => client.EventAsync(SlackPayloads.Envelope(SlackPayloads.DirectMessage(text, user, channel))));
 
@@ -53,6 +56,11 @@ public sealed class SlackSession(SlackTestHost host, FakeSlack slack) : IDisposa
             answer = body.Length == 0 ? null : JsonNode.Parse(body)!.AsObject();
             return response;
         });
+        if (answer is not null)
+        {
+            ModalAnswers.Add(answer);
+        }
+
         return (answer, messages);
     }
 

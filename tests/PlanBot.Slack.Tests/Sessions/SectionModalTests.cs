@@ -80,9 +80,14 @@ public sealed class SectionModalTests(ITestOutputHelper output) : HostTestBase
     public async Task Every_message_and_modal_of_a_drafted_plan_passes_slacks_types()
     {
         await DraftAsync("1.0");
+        // A saved section opened again: "Opening…", then the section filled in by views.update.
+        await Session.PressAsync(Session.Sent.Last(m => m.Method == "chat.update"), SlackIds.OpenSection);
 
         var payloads = Session.Sent.Select((m, i) => ($"{i:D2}-{m.Method}", BlockKitSurface.Message, new JsonObject { ["text"] = m.Text, ["blocks"] = m.Json!["blocks"]!.DeepClone() }.ToJsonString())).ToList();
-        payloads.AddRange(Slack.CallsTo("views.open").Select((c, i) => ($"modal-{i}", BlockKitSurface.Modal, c.Json!["view"]!.ToJsonString())));
+        payloads.AddRange(Slack.CallsTo("views.open").Concat(Slack.CallsTo("views.update")).Select((c, i) => ($"modal-{i}-{c.Method}", BlockKitSurface.Modal, c.Json!["view"]!.ToJsonString())));
+        var shownInPlace = Session.ModalAnswers.Where(a => a["response_action"]!.GetValue<string>() == "update").ToList();
+        Assert.Equal(SectionInfo.All.Count - 1, shownInPlace.Count);
+        payloads.AddRange(shownInPlace.Select((a, i) => ($"modal-update-answer-{i}", BlockKitSurface.Modal, a["view"]!.ToJsonString())));
         foreach (var (name, surface, json) in payloads)
         {
             Assert.True(BlockKitLimits.Violations(json, surface) is { Count: 0 }, $"{name}: {string.Join("; ", BlockKitLimits.Violations(json, surface))}");
