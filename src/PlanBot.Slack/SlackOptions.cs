@@ -62,6 +62,13 @@ public sealed class SlackOptions
     /// <summary>How long an event id is remembered to drop Slack's retries of it.</summary>
     public TimeSpan RecentEventWindow { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How long a section modal's submission waits for the engine's answer (problems beside the inputs,
+    /// or the next section), and how old a slash command's trigger may be to still open a section's
+    /// modal. Slack waits 3 seconds for either; beyond this the modal closes and the answer is posted.
+    /// </summary>
+    public TimeSpan ModalWait { get; set; } = TimeSpan.FromSeconds(2.5);
+
     /// <summary>Socket Mode: the longest wait between two reconnection attempts.</summary>
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -63,6 +63,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<RecentEvents>();
         services.AddSingleton<SlackWorkQueue>();
         services.AddSingleton<SlackTurnRunner>();
+        services.AddSingleton<SlackModals>();
+        services.AddSingleton<SlackSectionForms>();
         services.AddSingleton<SlackInbound>();
         services.AddHostedService<SlackWorkService>();
 
