@@ -81,7 +81,8 @@ public sealed record SectionSubmission(
             data[CardDataKeys.Revision] = revision;
         }
 
-        return CardActions.Read(CardVerbs.SaveSection, data) is SaveSectionAction action
+        var verb = inputs.GetValueOrDefault(SlackIds.ThenInput) == SlackIds.ThenSubmit ? CardVerbs.SaveAndSubmit : CardVerbs.SaveSection;
+        return CardActions.Read(verb, data) is SaveSectionAction action
             ? new SectionSubmission(section, action, mentioned.Distinct(StringComparer.Ordinal).ToList(), conversationId, metadata.GetValueOrDefault(SlackIds.ChannelNameMetadata), metadata.GetValueOrDefault(SlackIds.MessageMetadata))
             : null;
     }

@@ -57,6 +57,12 @@ public static class SectionModal
             blocks.AddRange(Inputs(form, field));
         }
 
+        if (form.CanSaveAndSubmit)
+        {
+            // Slack's modal has one submit button: what it does after saving the last open section is a choice.
+            blocks.Add(Then());
+        }
+
         return new ModalView(new PlainText(SlackMrkdwn.Plain($"Section {form.SectionNumber} of {form.SectionCount}", BlockLimits.ModalTitle)), blocks)
         {
             CallbackId = SlackIds.SectionModal,
@@ -204,6 +210,17 @@ public static class SectionModal
             BlockId = id,
             Optional = true,
             Hint = hint,
+        };
+    }
+
+    private static InputBlock Then()
+    {
+        var submit = new SelectOption(new PlainText("Send it to its approvers"), SlackIds.ThenSubmit);
+        var save = new SelectOption(new PlainText("Only save it"), SlackIds.ThenSave);
+        return new InputBlock(new PlainText("Once this section completes the plan"), new StaticSelectElement(SlackIds.ThenInput, [submit, save]) { InitialOption = submit })
+        {
+            BlockId = SlackIds.ThenInput,
+            Optional = true,
         };
     }
 

@@ -40,6 +40,16 @@ public static class SlackIds
     /// <summary>Submit the finished plan: value <c>{"planId"}</c>.</summary>
     public const string SubmitPlan = CardVerbs.SubmitPlan;
 
+    /// <summary>
+    /// The section modal's choice of what follows a save that completes the plan (a modal has one submit
+    /// button): <see cref="ThenSubmit"/> sends the plan to its approvers, <see cref="ThenSave"/> only saves.
+    /// </summary>
+    public const string ThenInput = "then";
+
+    public const string ThenSubmit = CardVerbs.SaveAndSubmit;
+
+    public const string ThenSave = CardVerbs.SaveSection;
+
     /// <summary>The actions block of the approval message; a reply carrying it replaces the clicked message.</summary>
     public const string ApprovalBlock = "approval";
 

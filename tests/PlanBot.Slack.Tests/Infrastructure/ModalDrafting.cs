@@ -14,9 +14,20 @@ public static class ModalDrafting
 {
     /// <summary>
     /// From <paramref name="modal"/>, section 1's, opened from the message <paramref name="messageTs"/>: how
-    /// many saves it took, and the finished plan's summary that ends it (with Submit).
+    /// many saves it took, and the finished plan's summary that ends it (with Submit). The last
+    /// section is saved with "Only save it" chosen.
     /// </summary>
     public static async Task<(int Saves, ApiCall Summary)> SaveEverySectionAsync(SlackSession session, FakeSlack slack, JsonObject modal, string messageTs)
+    {
+        var (saves, sent) = await SaveEachAsync(session, slack, modal, messageTs, SlackIds.ThenSave);
+        return (saves, Assert.Single(sent, m => m.HasButton(SlackIds.SubmitPlan)));
+    }
+
+    /// <summary>As <see cref="SaveEverySectionAsync"/>, the last section's modal left to send the plan once saved: what that save posted.</summary>
+    public static Task<(int Saves, IReadOnlyList<ApiCall> Sent)> SaveEverySectionAndSubmitAsync(SlackSession session, FakeSlack slack, JsonObject modal, string messageTs) =>
+        SaveEachAsync(session, slack, modal, messageTs, then: null);
+
+    private static async Task<(int Saves, IReadOnlyList<ApiCall> Sent)> SaveEachAsync(SlackSession session, FakeSlack slack, JsonObject modal, string messageTs, string? then)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(slack);
@@ -24,17 +35,27 @@ public static class ModalDrafting
         for (var section = 1; ; section++)
         {
             Assert.Equal($"Section {section} of {SectionInfo.All.Count}", modal["title"]!["text"]!.GetValue<string>());
-            var (answer, sent) = await session.SubmitAsync(SlackPayloads.ModalSubmission(modal, SlackPayloads.Owner, SectionFormAnswers.For((Section)section)));
+            var last = section == SectionInfo.All.Count;
+
+            // Only the last open section's modal asks what follows the save.
+            Assert.Equal(last, modal["blocks"]!.AsArray().Any(b => b!["block_id"]?.GetValue<string>() == SlackIds.ThenInput));
+            var answers = SectionFormAnswers.For((Section)section);
+            if (last && then is not null)
+            {
+                answers[SlackIds.ThenInput] = then;
+            }
+
+            var (answer, sent) = await session.SubmitAsync(SlackPayloads.ModalSubmission(modal, SlackPayloads.Owner, answers));
 
             // The section's message now reads back how each answer was understood.
             var readBack = Assert.Single(sent, m => m.Method == "chat.update");
             Assert.Equal((SlackPayloads.OwnerDm, messageTs), (readBack.Channel, readBack.Ts));
             Assert.True(readBack.Shows($"Saved section {section}"), readBack.Readable);
             Assert.True(readBack.HasButton(SlackIds.OpenSection), readBack.Readable);
-            if (section == SectionInfo.All.Count)
+            if (last)
             {
                 Assert.Null(answer);
-                return (section, Assert.Single(sent, m => m.HasButton(SlackIds.SubmitPlan)));
+                return (section, sent);
             }
 
             // The next section's message is posted, and the same modal goes on to it.

@@ -72,7 +72,7 @@ public sealed class SectionFormRenderingTests
 
         var blocks = Blocks(SectionFormBlocks.Render(form));
 
-        Assert.Contains("Contoso.Web 2.5 · section 2 of 8 · 40% complete", Texts(blocks), StringComparison.Ordinal);
+        Assert.Contains("Contoso.Web 2.5 · section 2 of 9 · 40% complete", Texts(blocks), StringComparison.Ordinal);
         Assert.Equal("2. " + SectionInfo.Of(Section.TimingAndDependencies).Title, blocks.Single(b => b!["type"]!.GetValue<string>() == "header")!["text"]!["text"]!.GetValue<string>());
         foreach (var question in PlanChecklist.In(Section.TimingAndDependencies))
         {
@@ -157,7 +157,7 @@ public sealed class SectionFormRenderingTests
     {
         var modal = Modal(SectionModal.Build(EveryKind(), Target));
 
-        Assert.Equal(("modal", "section", "Section 2 of 8", "Save section"), (modal["type"]!.GetValue<string>(), modal["callback_id"]!.GetValue<string>(), modal["title"]!["text"]!.GetValue<string>(), modal["submit"]!["text"]!.GetValue<string>()));
+        Assert.Equal(("modal", "section", "Section 2 of 9", "Save section"), (modal["type"]!.GetValue<string>(), modal["callback_id"]!.GetValue<string>(), modal["title"]!["text"]!.GetValue<string>(), modal["submit"]!["text"]!.GetValue<string>()));
         foreach (var input in modal["blocks"]!.AsArray().Where(b => b!["type"]!.GetValue<string>() == "input"))
         {
             Assert.True(input!["optional"]!.GetValue<bool>(), input.ToJsonString());

@@ -63,11 +63,10 @@ public sealed class NextReleaseSessionTests(ITestOutputHelper output) : HostTest
             modal = answer["view"]!.AsObject();
         }
 
-        var summary = Assert.Single(sent, m => m.HasButton(SlackIds.SubmitPlan));
-        var submitted = await Session.PressAsync(summary, SlackIds.SubmitPlan);
-        interactions++;
+        // The last open section's modal sends the plan once saved: its "then" is left as it came.
+        var submitted = sent;
 
-        output.WriteLine($"FIGURE Slack next release, typed `plan Contoso.Web 1.1` from the baseline to submitted | user interactions | {interactions} (2 messages, 1 Keep everything not flagged, 1 Fill in, {saved.Count} Save section (sections {string.Join(", ", saved)}), 1 Submit)");
+        output.WriteLine($"FIGURE Slack next release, typed `plan Contoso.Web 1.1` from the baseline to submitted | user interactions | {interactions} (2 messages, 1 Keep everything not flagged, 1 Fill in, {saved.Count} Save section (sections {string.Join(", ", saved)}), the last sending the plan)");
         Assert.True(interactions <= 10, $"{interactions} interactions from the baseline to submitted");
         Assert.Contains(submitted, m => m.Channel == SlackPayloads.ReleaseChannel && m.HasButton(SlackIds.Approve));
         var store = Host.Services.GetRequiredService<IConversationStore>();

@@ -142,7 +142,7 @@ public sealed class SocketModeTests : HostTestBase
 
         Assert.Equal("i-1", ack["envelope_id"]!.GetValue<string>());
         Assert.Equal("update", ack["payload"]!["response_action"]!.GetValue<string>());
-        Assert.Equal("Section 2 of 8", ack["payload"]!["view"]!["title"]!["text"]!.GetValue<string>());
+        Assert.Equal("Section 2 of 9", ack["payload"]!["view"]!["title"]!["text"]!.GetValue<string>());
     }
 
     [Fact]
