@@ -68,10 +68,10 @@ public sealed class SlackClient(ReliabilityHost host) : IDisposable
         return new SlackResponse(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
     }
 
-    /// <summary>Waits (at most 60 s) until the Slack work queue has nothing queued or running.</summary>
+    /// <summary>Waits until the Slack work queue has nothing queued or running: at most 180 s, a bound against a hang, not a speed target (a loaded machine takes minutes over a fuzz run's backlog).</summary>
     public async Task WhenIdleAsync()
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(180));
         await host.Services.GetRequiredService<SlackWorkQueue>().WhenIdleAsync(deadline.Token);
     }
 
