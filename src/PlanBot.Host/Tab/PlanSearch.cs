@@ -1,4 +1,3 @@
-using PlanBot.Domain.Answers;
 using PlanBot.Domain.Plans;
 
 namespace PlanBot.Host.Tab;
@@ -91,18 +90,4 @@ public sealed record PlanSearch(string? Product, string? Version, PlanState? Sta
 
     private static string? Value(IQueryCollection query, string key) =>
         query.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value.ToString()) ? value.ToString().Trim() : null;
-}
-
-/// <summary>The personal tab's three lists: plans I own, plans waiting for my decision, sections assigned to me.</summary>
-public sealed record MyPlans(IReadOnlyList<Plan> Owned, IReadOnlyList<Plan> Waiting, IReadOnlyList<Plan> Assigned)
-{
-    public static MyPlans Of(IReadOnlyList<Plan> plans, PersonRef me)
-    {
-        ArgumentNullException.ThrowIfNull(plans);
-        ArgumentNullException.ThrowIfNull(me);
-        return new MyPlans(
-            plans.Where(p => p.IsOwner(me)).ToList(),
-            plans.Where(p => p.AwaitingDecision().Any(a => a.SameAs(me))).ToList(),
-            plans.Where(p => p.OpenAssignments().Any(a => a.Assignee.SameAs(me))).ToList());
-    }
 }

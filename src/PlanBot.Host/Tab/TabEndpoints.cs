@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PlanBot.Conversations.Engine;
 using PlanBot.Conversations.Ports;
 using PlanBot.Host.Export;
 

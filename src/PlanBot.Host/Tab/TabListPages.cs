@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PlanBot.Conversations.Engine;
 using PlanBot.Domain.Plans;
 using static PlanBot.Host.Tab.TabHtml;
 

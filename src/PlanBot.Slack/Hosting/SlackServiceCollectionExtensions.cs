@@ -61,6 +61,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackWorkQueue>();
         services.AddSingleton<SlackTurnRunner>();
         services.AddSingleton<SlackInbound>();
+        services.AddSingleton<Home.SlackHome>();
         services.AddHostedService<SlackWorkService>();
 
         if (socketMode)

@@ -40,6 +40,11 @@ public sealed class BlockKitCheckTests
         payloads.Add(("answer-modal", BlockKitSurface.Modal, SlackViewRenderer.ModalJson(AnswerModal.Build("plan-1", "features", "D0OWNER", "directmessage"))));
 
         payloads.Add(("every-element", BlockKitSurface.Modal, SlackViewRenderer.ModalJson(EveryElement())));
+        var mine = PlanBot.Conversations.Engine.MyPlans.Of([SamplePlans.InReviewWaitingForAlex(), SamplePlans.WithCarriedOver(), SamplePlans.MaxSize()], PlanBot.Testing.People.Alex);
+        payloads.Add(("home", BlockKitSurface.Home, SlackViewRenderer.HomeJson(PlanBot.Slack.Home.SlackHomeViews.Home(mine))));
+        payloads.Add(("home-empty", BlockKitSurface.Home, SlackViewRenderer.HomeJson(PlanBot.Slack.Home.SlackHomeViews.Home(PlanBot.Conversations.Engine.MyPlans.Of([], PlanBot.Testing.People.Alex)))));
+        payloads.Add(("home-plan", BlockKitSurface.Modal, SlackViewRenderer.ModalJson(PlanBot.Slack.Home.SlackHomeViews.Plan(SamplePlans.InReviewWaitingForAlex()))));
+        payloads.Add(("home-plan-longest", BlockKitSurface.Modal, SlackViewRenderer.ModalJson(PlanBot.Slack.Home.SlackHomeViews.Plan(SamplePlans.MaxSize()))));
 
         foreach (var (name, surface, json) in payloads)
         {
