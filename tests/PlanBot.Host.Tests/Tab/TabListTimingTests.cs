@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using PlanBot.Conversations.Ports;
+using PlanBot.Testing.Tab;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using PlanBot.Domain.Plans;
@@ -44,7 +47,7 @@ public sealed class TabListTimingTests(ITestOutputHelper output) : IAsyncLifetim
             CreatedAt = SamplePlans.Now.AddHours(i),
             State = (PlanState)(i % 5),
         }).ToArray();
-        await TabPlans.StoreAsync(factory.Services, plans);
+        await TabPlans.StoreAsync(factory.Services.GetRequiredService<IConversationStore>(), plans);
     }
 
     public async Task DisposeAsync()

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using PlanBot.Conversations.Ports;
+using PlanBot.Testing.Tab;
 using System.Net;
 using System.Net.Http.Headers;
 using PlanBot.Domain.Plans;
@@ -28,7 +31,7 @@ public sealed class TabTests : IAsyncLifetime, IDisposable
         factory = new PlanBotFactory(database.Path, new RecordingConnector(), Settings(openId));
         http = factory.CreateClient();
         await TabPlans.StoreAsync(
-            factory.Services,
+            factory.Services.GetRequiredService<IConversationStore>(),
             TabPlans.InReview(TenantA),
             TabPlans.AssignedDraft(TenantA, "Fabrikam.Api", "1.0", SamplePlans.Now.AddDays(1)),
             TabPlans.AssignedDraft(TenantA, "Contoso.Web", "2.5", SamplePlans.Now.AddDays(2)));
@@ -108,7 +111,7 @@ public sealed class TabTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Search_results_come_a_page_at_a_time_newest_first()
     {
-        await TabPlans.StoreAsync(factory.Services, Enumerable.Range(0, 60)
+        await TabPlans.StoreAsync(factory.Services.GetRequiredService<IConversationStore>(), Enumerable.Range(0, 60)
             .Select(i => TabPlans.AssignedDraft(TenantA, "Northwind.App", $"3.{i}", SamplePlans.Now.AddDays(10 + i))).ToArray());
         var token = For(entraKey, TenantA, People.Alex);
 

@@ -1,15 +1,13 @@
-using Microsoft.Extensions.DependencyInjection;
 using PlanBot.Conversations.Ports;
 using PlanBot.Conversations.State;
 using PlanBot.Domain.Answers;
 using PlanBot.Domain.Checklist;
 using PlanBot.Domain.Plans;
-using PlanBot.Testing;
 
-namespace PlanBot.Host.Tests.Tab;
+namespace PlanBot.Testing.Tab;
 
 /// <summary>Plans written straight into the host's store for the tab to show.</summary>
-internal static class TabPlans
+public static class TabPlans
 {
     public const string Hostile = "<script>alert('x')</script><img src=x onerror=alert(1)> & \"quoted\"";
 
@@ -32,12 +30,10 @@ internal static class TabPlans
         Plan.Start($"plan-{product}-{version}".ToLowerInvariant(), Tenant(tid), product, version, People.Megan, created)
             .Assign(Section.RisksAndIssues, People.Alex, People.Megan, created);
 
-    public static async Task StoreAsync(IServiceProvider services, params Plan[] plans)
+    /// <summary>Writes new plans in one commit.</summary>
+    public static Task StoreAsync(IConversationStore store, params Plan[] plans)
     {
-        var store = services.GetRequiredService<IConversationStore>();
-        foreach (var plan in plans)
-        {
-            await store.CommitAsync(new TurnCommit(null, [new Versioned<PlanDocument>(new PlanDocument { Plan = plan }, null)]), CancellationToken.None);
-        }
+        ArgumentNullException.ThrowIfNull(store);
+        return store.CommitAsync(new TurnCommit(null, plans.Select(p => new Versioned<PlanDocument>(new PlanDocument { Plan = p }, null)).ToList()), CancellationToken.None);
     }
 }
