@@ -115,9 +115,15 @@ public sealed class TabInBrowserTests(BrowserHost browser) : IClassFixture<Brows
     private static List<string> Serious(AxeResult result) =>
         result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id} ({v.Impact}): {v.Help}").ToList();
 
+    /// <summary>
+    /// A screenshot beside the test results, and into docs/images (the README's) when
+    /// PLANBOT_UPDATE_SCREENSHOTS=1, so an ordinary run leaves the tracked images alone.
+    /// </summary>
     private static async Task ScreenshotAsync(IPage page, string name)
     {
-        var images = Path.Combine(PlanBot.Testing.Checks.NodeChecks.RepositoryRoot, "docs", "images");
+        var images = Environment.GetEnvironmentVariable("PLANBOT_UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(PlanBot.Testing.Checks.NodeChecks.RepositoryRoot, "docs", "images")
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(images);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(images, name), FullPage = false });
     }
