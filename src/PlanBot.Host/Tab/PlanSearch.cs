@@ -1,3 +1,4 @@
+using System.Globalization;
 using PlanBot.Domain.Plans;
 
 namespace PlanBot.Host.Tab;
@@ -13,7 +14,13 @@ public sealed record PlanSearch(string? Product, string? Version, PlanState? Sta
 
     public static PlanSearch Empty { get; } = new(null, null, null, null, null, 1);
 
-    public bool IsEmpty => Product is null && Version is null && State is null && Owner is null && Text is null;
+    /// <summary>Plans started on or after this day (UTC).</summary>
+    public DateOnly? From { get; init; }
+
+    /// <summary>Plans started on or before this day (UTC).</summary>
+    public DateOnly? To { get; init; }
+
+    public bool IsEmpty => Product is null && Version is null && State is null && Owner is null && Text is null && From is null && To is null;
 
     /// <summary>The search, or why it cannot be run.</summary>
     public static (PlanSearch? Search, string? Problem) Read(IQueryCollection query)
@@ -44,7 +51,14 @@ public sealed record PlanSearch(string? Product, string? Version, PlanState? Sta
             return (null, "The page must be a whole number from 1.");
         }
 
-        return (new PlanSearch(Value(query, "product"), Value(query, "version"), state, Value(query, "owner"), Value(query, "text"), page), null);
+        var (from, fromProblem) = Day(query, "from");
+        var (to, toProblem) = Day(query, "to");
+        if ((fromProblem ?? toProblem) is { } dayProblem)
+        {
+            return (null, dayProblem);
+        }
+
+        return (new PlanSearch(Value(query, "product"), Value(query, "version"), state, Value(query, "owner"), Value(query, "text"), page) { From = from, To = to }, null);
     }
 
     public bool Matches(Plan plan)
@@ -54,6 +68,8 @@ public sealed record PlanSearch(string? Product, string? Version, PlanState? Sta
             && Has(plan.Version, Version)
             && (State is null || plan.State == State)
             && Has(plan.Owner.ToString(), Owner)
+            && (From is null || DateOnly.FromDateTime(plan.CreatedAt.UtcDateTime) >= From)
+            && (To is null || DateOnly.FromDateTime(plan.CreatedAt.UtcDateTime) <= To)
             && (Text is null || plan.Answers.Values.Any(a => Has(a.Value.Text, Text)));
     }
 
@@ -74,6 +90,8 @@ public sealed record PlanSearch(string? Product, string? Version, PlanState? Sta
         Add(parts, "state", State?.ToString());
         Add(parts, "owner", Owner);
         Add(parts, "text", Text);
+        Add(parts, "from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add(parts, "to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         parts.Add($"page={page}");
         return string.Join('&', parts);
     }
@@ -84,6 +102,18 @@ public sealed record PlanSearch(string? Product, string? Version, PlanState? Sta
         {
             parts.Add($"{key}={Uri.EscapeDataString(value)}");
         }
+    }
+
+    private static (DateOnly? Day, string? Problem) Day(IQueryCollection query, string key)
+    {
+        if (Value(query, key) is not { } text)
+        {
+            return (null, null);
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? (day, null)
+            : (null, $"The date '{key}' must be written yyyy-MM-dd.");
     }
 
     private static bool Has(string value, string? wanted) => wanted is null || value.Contains(wanted, StringComparison.OrdinalIgnoreCase);

@@ -54,6 +54,8 @@ internal static class TabHtml
         html.Append("</select></label>");
         Field(html, "owner", "Owner", search.Owner);
         Field(html, "text", "Text in answers", search.Text);
+        DateField(html, "from", "Started from", search.From);
+        DateField(html, "to", "Started until", search.To);
         html.Append("<button type=\"submit\">Search</button></form>");
     }
 
@@ -74,6 +76,9 @@ internal static class TabHtml
 
         html.Append("</nav>");
     }
+
+    private static void DateField(StringBuilder html, string name, string label, DateOnly? value) =>
+        html.Append(CultureInfo.InvariantCulture, $"<label>{E(label)} <input type=\"date\" name=\"{name}\" value=\"{value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}\"></label>");
 
     private static void Field(StringBuilder html, string name, string label, string? value) =>
         html.Append(CultureInfo.InvariantCulture, $"<label>{E(label)} <input type=\"search\" name=\"{name}\" value=\"{E(value)}\" maxlength=\"{PlanSearch.MaxFilterLength}\"></label>");

@@ -80,7 +80,7 @@ public sealed class TabTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Search_filters_by_product_version_state_owner_and_text_in_answers()
+    public async Task Search_filters_by_product_version_state_owner_start_date_and_text_in_answers()
     {
         var token = For(entraKey, TenantA, People.Alex);
 
@@ -88,6 +88,8 @@ public sealed class TabTests : IAsyncLifetime, IDisposable
         Assert.Contains("(1 plan)", await GetAsync("/tab/api/search?product=contoso&version=2.5", token), StringComparison.Ordinal);
         Assert.Contains("(1 plan)", await GetAsync("/tab/api/search?state=InReview", token), StringComparison.Ordinal);
         Assert.Contains("(2 plans)", await GetAsync("/tab/api/search?owner=megan", token), StringComparison.Ordinal);
+        Assert.Contains("(2 plans)", await GetAsync("/tab/api/search?from=2027-02-02", token), StringComparison.Ordinal);
+        Assert.Contains("(1 plan)", await GetAsync("/tab/api/search?from=2027-02-02&to=2027-02-02", token), StringComparison.Ordinal);
         var text = await GetAsync("/tab/api/search?text=MIGRATION%200042", token);
         Assert.Contains("(1 plan)", text, StringComparison.Ordinal);
         Assert.Contains("Contoso.Web 2.4", text, StringComparison.Ordinal);
@@ -99,6 +101,7 @@ public sealed class TabTests : IAsyncLifetime, IDisposable
     [InlineData("/tab/api/search?page=0", "page must be")]
     [InlineData("/tab/api/search?page=abc", "page must be")]
     [InlineData("/tab/api/search?text=a&text=b", "given once")]
+    [InlineData("/tab/api/search?from=15%20March", "yyyy-MM-dd")]
     [InlineData("/tab/api/channel", "Name the product")]
     public async Task A_bad_search_is_refused_with_its_reason(string url, string reason)
     {
