@@ -3,6 +3,7 @@ using PlanBot.BotFramework.Teams;
 using PlanBot.Host.Export;
 using PlanBot.Host.Health;
 using PlanBot.Host.Hosting;
+using PlanBot.Host.Tab;
 using PlanBot.Slack.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,14 +15,18 @@ builder.Services.AddPlanBotConversations();
 builder.Services.AddBotFramework(builder.Configuration);
 builder.Services.AddSlack(builder.Configuration);
 builder.Services.AddPlanBotTelemetry(builder.Configuration);
+builder.Services.AddTabAuthentication(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
 app.UseBadRequestsAsClientErrors();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapHealth();
 app.MapBotFramework();
 app.MapSlack();
 app.MapExport();
+app.MapTab();
 
 app.Run();
 
