@@ -123,30 +123,7 @@ public sealed class ApprovalCardInPlaygroundTests(ITestOutputHelper output)
 
     private static JsonObject FindAction(JsonNode node, string verb)
     {
-        var found = Walk(node).OfType<JsonObject>().FirstOrDefault(o => o["type"]?.GetValue<string>() == "Action.Execute" && o["verb"]?.GetValue<string>() == verb);
+        var found = CardNodes.Walk(node).OfType<JsonObject>().FirstOrDefault(o => o["type"]?.GetValue<string>() == "Action.Execute" && o["verb"]?.GetValue<string>() == verb);
         return found ?? throw new InvalidOperationException($"No Action.Execute \"{verb}\" in the card: {node.ToJsonString()}");
-    }
-
-    private static IEnumerable<JsonNode> Walk(JsonNode? node)
-    {
-        if (node is null)
-        {
-            yield break;
-        }
-
-        yield return node;
-        var children = node switch
-        {
-            JsonObject o => o.Select(p => p.Value),
-            JsonArray a => a.AsEnumerable(),
-            _ => [],
-        };
-        foreach (var child in children)
-        {
-            foreach (var descendant in Walk(child))
-            {
-                yield return descendant;
-            }
-        }
     }
 }

@@ -118,7 +118,7 @@ public sealed class DeploymentDayInPlaygroundTests(ITestOutputHelper output)
             thread,
             request.MessageId,
             Megan);
-        var approve = Walk(refresh.Response!["value"]).OfType<JsonObject>().First(o => o["verb"]?.GetValue<string>() == CardVerbs.Approve);
+        var approve = CardNodes.Walk(refresh.Response!["value"]).OfType<JsonObject>().First(o => o["verb"]?.GetValue<string>() == CardVerbs.Approve);
         (await playground.ExecuteActionAsync(thread, request.MessageId, CardVerbs.Approve, approve["data"]!.AsObject(), Megan)).Turn.EnsureBotSucceeded();
         await playground.WaitForMessageAsync(m => m.MessageId == request.MessageId && Shown.Of(m).Contains("approved", StringComparison.OrdinalIgnoreCase), TimeSpan.FromSeconds(20));
         return (thread, request);
@@ -128,14 +128,14 @@ public sealed class DeploymentDayInPlaygroundTests(ITestOutputHelper output)
     private static Task<BotMessage> CardInThreadAsync(AgentsPlayground playground, string thread, string verb) =>
         playground.WaitForMessageAsync(
             m => (m.ConversationId == thread || m.ConversationId.StartsWith(playground.Conversations.Releases, StringComparison.Ordinal))
-                && m.AdaptiveCards.Any(c => Walk(c.Content).OfType<JsonObject>().Any(o => o["verb"]?.GetValue<string>() == verb)),
+                && m.AdaptiveCards.Any(c => CardNodes.Walk(c.Content).OfType<JsonObject>().Any(o => o["verb"]?.GetValue<string>() == verb)),
             TimeSpan.FromSeconds(20));
 
     /// <summary>The data of the button of <paramref name="verb"/> for step or criterion <paramref name="number"/>, as Teams sends it.</summary>
     private static JsonObject Data(BotMessage card, string verb, int number)
     {
         var key = verb is CardVerbs.StepDone or CardVerbs.StepProblem ? CardDataKeys.Step : CardDataKeys.Criterion;
-        var action = card.AdaptiveCards.SelectMany(c => Walk(c.Content)).OfType<JsonObject>()
+        var action = card.AdaptiveCards.SelectMany(c => CardNodes.Walk(c.Content)).OfType<JsonObject>()
             .First(o => o["verb"]?.GetValue<string>() == verb && o["data"]?[key]?.GetValue<int>() == number);
         return action["data"]!.DeepClone().AsObject();
     }
@@ -152,28 +152,5 @@ public sealed class DeploymentDayInPlaygroundTests(ITestOutputHelper output)
         await using var store = new SqliteConversationStore(new SqliteStoreOptions { Path = session.DatabasePath });
         var stored = await store.FindPlanAsync($"msteams:{session.Playground.Config.TenantId}", "Contoso.Web", "2.4", CancellationToken.None);
         return Assert.IsType<Plan>(stored?.Document.Plan);
-    }
-
-    private static IEnumerable<JsonNode> Walk(JsonNode? node)
-    {
-        if (node is null)
-        {
-            yield break;
-        }
-
-        yield return node;
-        var children = node switch
-        {
-            JsonObject o => o.Select(p => p.Value),
-            JsonArray a => a.AsEnumerable(),
-            _ => [],
-        };
-        foreach (var child in children)
-        {
-            foreach (var descendant in Walk(child))
-            {
-                yield return descendant;
-            }
-        }
     }
 }

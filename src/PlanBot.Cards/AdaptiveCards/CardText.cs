@@ -32,32 +32,8 @@ public static class CardText
     private const string AlwaysEscaped = "\\*_`~[]{";
 
     /// <summary>Text that shows literally in a TextBlock or Fact, whatever it contains.</summary>
-    public static string Escape(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return string.Empty;
-        }
-
-        var builder = new StringBuilder(text.Length + 16);
-        foreach (var rawLine in text.ReplaceLineEndings("\n").Split('\n'))
-        {
-            var line = Clean(rawLine);
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            if (builder.Length > 0)
-            {
-                builder.Append("\n\n");
-            }
-
-            EscapeSegment(line, builder, atLineStart: true);
-        }
-
-        return builder.ToString();
-    }
+    public static string Escape(string? text) =>
+        EachLine(text, (line, builder) => EscapeSegment(line, builder, atLineStart: true));
 
     /// <summary>
     /// A message the bot wrote: it marks commands as <c>`code`</c> and may quote what people typed.
@@ -65,27 +41,9 @@ public static class CardText
     /// inline code in chat text, or shown in bold on cards (<paramref name="forCard"/>), whose Markdown
     /// has no code spans. Either way no escape character shows. A backtick without its pair is escaped.
     /// </summary>
-    public static string EscapeMessage(string? text, bool forCard)
-    {
-        if (string.IsNullOrEmpty(text))
+    public static string EscapeMessage(string? text, bool forCard) =>
+        EachLine(text, (line, builder) =>
         {
-            return string.Empty;
-        }
-
-        var builder = new StringBuilder(text.Length + 16);
-        foreach (var rawLine in text.ReplaceLineEndings("\n").Split('\n'))
-        {
-            var line = Clean(rawLine);
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            if (builder.Length > 0)
-            {
-                builder.Append("\n\n");
-            }
-
             var at = 0;
             while (at < line.Length)
             {
@@ -113,6 +71,34 @@ public static class CardText
 
                 at = close + 1;
             }
+        });
+
+    /// <summary>
+    /// Each non-empty line of <paramref name="text"/>, cleaned, written by <paramref name="append"/>; lines are
+    /// separated by a blank line, which Teams shows as a line break.
+    /// </summary>
+    private static string EachLine(string? text, Action<string, StringBuilder> append)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder(text.Length + 16);
+        foreach (var rawLine in text.ReplaceLineEndings("\n").Split('\n'))
+        {
+            var line = Clean(rawLine);
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (builder.Length > 0)
+            {
+                builder.Append("\n\n");
+            }
+
+            append(line, builder);
         }
 
         return builder.ToString();
