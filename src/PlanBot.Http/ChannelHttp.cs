@@ -48,6 +48,11 @@ public static class ChannelHttp
         ArgumentException.ThrowIfNullOrWhiteSpace(channel);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(isTransient);
+
+        // Polly reports every attempt, the first and successful ones too, at Information: a log line per
+        // outbound call, which cost more CPU than the turn's own work. Retries and failures are Warning
+        // and still show, with PlanBot's own retry log and the counters.
+        builder.Services.AddLogging(logging => logging.AddFilter("Polly", LogLevel.Warning));
         builder.AddResilienceHandler("retries", (pipeline, context) =>
         {
             var retry = settings(context.ServiceProvider);
