@@ -20,6 +20,7 @@ internal sealed class EngineFlows
         TenantAdmin = new TenantAdminFlow(channels, lookup);
         Deployment = new DeploymentFlow(store);
         Export = new ExportFlow(exports);
+        Gate = new GateFlow(channels, new Gates.GitHubRouting(tenants, options));
     }
 
     public StartFlow Start { get; }
@@ -43,4 +44,6 @@ internal sealed class EngineFlows
     public TenantAdminFlow TenantAdmin { get; }
 
     public DeploymentFlow Deployment { get; }
+
+    public GateFlow Gate { get; }
 }
