@@ -32,6 +32,14 @@ public static class PlanBotTelemetry
     /// <summary>Attempts to tell a waiting deployment its outcome, by system and result.</summary>
     public static readonly Counter<long> GateReports = Meter.CreateCounter<long>("planbot.gate.reports", description: "Outcomes reported to waiting deployments, by system and result");
 
+    /// <summary>Counts a gate request of <paramref name="system"/> by what it was answered (a plan state, <c>none</c>, or why it was refused).</summary>
+    public static void CountGateRequest(State.GateSystem system, string answer) =>
+        GateRequests.Add(1, new("system", Gates.GateWording.System(system)), new("answer", answer));
+
+    /// <summary>Counts an attempt to tell <paramref name="system"/> an outcome, by its result.</summary>
+    public static void CountGateReport(State.GateSystem system, Ports.GateReport result) =>
+        GateReports.Add(1, new("system", Gates.GateWording.System(system)), new("result", result.ToString()));
+
     /// <summary>Times a store call and records it, with its outcome, when disposed.</summary>
     public static StoreTiming TimeStore(string operation) => new(operation, Stopwatch.GetTimestamp());
 

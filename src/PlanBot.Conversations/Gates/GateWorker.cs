@@ -197,7 +197,7 @@ public sealed class GateWorker(
             result = new GateReportResult(GateReport.TryAgain, failure.Message);
         }
 
-        PlanBotTelemetry.GateReports.Add(1, new("system", system), new("result", result.Result.ToString()));
+        PlanBotTelemetry.CountGateReport(request.System, result.Result);
         switch (result.Result)
         {
             case GateReport.Told:
