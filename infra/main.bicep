@@ -95,6 +95,9 @@ param botAppType string = 'UserAssignedMSI'
 @description('Application (client) id of the single-tenant app registration; used only when botAppType is SingleTenant.')
 param singleTenantAppId string = ''
 
+@description('App ID of the PlanBot GitHub App that answers deployment protection rules (docs/GATES.md); empty leaves GitHub off. Its private key and webhook secret go to Key Vault.')
+param gitHubAppId string = ''
+
 @description('Key Vault purge protection. Recommended for production; once on, it cannot be turned off.')
 param keyVaultPurgeProtection bool = true
 
@@ -124,6 +127,8 @@ var secretNames = {
   slackSigningSecret: 'slack-signing-secret'
   slackBotToken: 'slack-bot-token'
   microsoftAppPassword: 'microsoft-app-password'
+  gitHubAppPrivateKey: 'github-app-private-key'
+  gitHubWebhookSecret: 'github-webhook-secret'
 }
 
 module identity 'modules/identity.bicep' = {
@@ -199,6 +204,7 @@ module appService 'modules/appservice.bicep' = {
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     keyVaultUri: keyVault.outputs.uri
     secretNames: secretNames
+    gitHubAppId: gitHubAppId
     reminderDelay: reminderDelay
     maxReminders: maxReminders
     tags: tags

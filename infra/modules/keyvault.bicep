@@ -1,5 +1,6 @@
 // Key Vault for the secrets PlanBot cannot avoid: the Slack signing secret and bot token (and the
-// bot's client secret when its app type is SingleTenant). Access is by Azure RBAC only; the
+// bot's client secret when its app type is SingleTenant, the GitHub App's private key and webhook
+// secret when there is one). Access is by Azure RBAC only; the
 // template creates no secret: the operator sets them (docs/DEPLOYMENT.md).
 
 @description('Name of the Key Vault (3-24 characters, globally unique).')
