@@ -17,6 +17,9 @@ internal static partial class Log
     [LoggerMessage(6003, LogLevel.Warning, "Azure Pipelines answered the task event of plan {PlanId} with HTTP {Status}")]
     public static partial void TaskEventRefused(this ILogger logger, string planId, int status);
 
+    [LoggerMessage(6004, LogLevel.Error, "A round of the gate sender failed; the next one runs after the scan interval")]
+    public static partial void GateRoundFailed(this ILogger logger, Exception exception);
+
     [LoggerMessage(6101, LogLevel.Information, "GitHub delivery {Delivery}: {Event} ({Action})")]
     public static partial void GitHubDelivery(this ILogger logger, string delivery, string @event, string action);
 

@@ -62,13 +62,22 @@ internal sealed class GitHubWebhooks(
 
         var name = Header(request, "X-GitHub-Event") ?? string.Empty;
         logger.GitHubDelivery(delivery, name, payload.Action ?? "-");
-        return name switch
+        try
         {
-            "ping" => TypedResults.Ok("pong"),
-            "installation" => await InstallationAsync(payload, cancellationToken),
-            "deployment_protection_rule" when payload.Action == "requested" => await DeploymentAsync(delivery, payload, cancellationToken),
-            _ => TypedResults.Accepted((string?)null, "Nothing to do for this event."),
-        };
+            return name switch
+            {
+                "ping" => TypedResults.Ok("pong"),
+                "installation" => await InstallationAsync(payload, cancellationToken),
+                "deployment_protection_rule" when payload.Action == "requested" => await DeploymentAsync(delivery, payload, cancellationToken),
+                _ => TypedResults.Accepted((string?)null, "Nothing to do for this event."),
+            };
+        }
+        catch (Exception busy) when (busy is StoreUnavailableException or ConcurrencyException)
+        {
+            // GitHub does not redeliver by itself; the app's advanced settings can.
+            logger.GitHubRefused(delivery, "the store is not answering");
+            return TypedResults.Problem("PlanBot's storage is not answering; redeliver this delivery from the app's advanced settings.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
     private async Task<IResult> InstallationAsync(WebhookPayload payload, CancellationToken cancellationToken)

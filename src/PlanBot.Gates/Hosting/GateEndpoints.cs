@@ -89,9 +89,9 @@ public static class GateEndpoints
 
             return TypedResults.Json(GateResponses.None(product, version), GatesJsonContext.Default.GateResponse);
         }
-        catch (StoreUnavailableException)
+        catch (Exception busy) when (busy is StoreUnavailableException or ConcurrencyException)
         {
-            return Problem(logger, product, version, StatusCodes.Status503ServiceUnavailable, "PlanBot's storage is not answering; the check will ask again.");
+            return Problem(logger, product, version, StatusCodes.Status503ServiceUnavailable, "PlanBot's storage is not answering, or the plan is changing under many writers; the check will ask again.");
         }
     }
 
