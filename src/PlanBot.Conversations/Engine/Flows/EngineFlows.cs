@@ -20,7 +20,8 @@ internal sealed class EngineFlows
         TenantAdmin = new TenantAdminFlow(channels, lookup);
         Deployment = new DeploymentFlow(store);
         Export = new ExportFlow(exports);
-        Gate = new GateFlow(channels, new Gates.GitHubRouting(tenants, options));
+        GateKeys = new GateKeyFlow(channels);
+        GitHubLinks = new GitHubLinkFlow(channels, new Gates.GitHubRouting(tenants, options));
     }
 
     public StartFlow Start { get; }
@@ -45,5 +46,7 @@ internal sealed class EngineFlows
 
     public DeploymentFlow Deployment { get; }
 
-    public GateFlow Gate { get; }
+    public GateKeyFlow GateKeys { get; }
+
+    public GitHubLinkFlow GitHubLinks { get; }
 }

@@ -8,33 +8,13 @@ using PlanBot.Conversations.Views;
 namespace PlanBot.Conversations.Engine.Flows;
 
 /// <summary>
-/// What makes a plan's approval gate the real deployment, set up by release admins: gate keys for
-/// Azure Pipelines checks (a new key goes to its maker in a personal chat, once, and only its hash is
-/// kept) and links from GitHub repository environments to products. Authority is read from the
-/// tenant's settings when the command runs.
+/// Links from GitHub repository environments to products, so their deployments wait for the
+/// product's approved plan: one tenant per repository (<see cref="GitHubRouting"/>). Release admins
+/// only, read from the tenant's settings when the command runs.
 /// </summary>
-internal sealed partial class GateFlow(ReleaseChannels channels, GitHubRouting github)
+internal sealed partial class GitHubLinkFlow(ReleaseChannels channels, GitHubRouting github)
 {
-    private const string KeyUsage = "`gate key` makes a key (sent to you in a personal chat), `gate keys` lists them, `gate key revoke <id>` revokes one.";
-
     private const string LinkUsage = "Type `link github <owner>/<repo> <environment> [<product>] [version ref|payload|payload.<key>]`, for example `link github contoso/web production`.";
-
-    public async Task GateAsync(TurnWork work, string arguments, CancellationToken cancellationToken)
-    {
-        var parts = arguments.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        switch (parts)
-        {
-            case [var key] when key.Equals("key", StringComparison.OrdinalIgnoreCase):
-                await MakeKeyAsync(work, cancellationToken);
-                break;
-            case [_, var revoke, var id] when revoke.Equals("revoke", StringComparison.OrdinalIgnoreCase):
-                await RevokeKeyAsync(work, id, cancellationToken);
-                break;
-            default:
-                await ListKeysAsync(work, cancellationToken);
-                break;
-        }
-    }
 
     public async Task LinkAsync(TurnWork work, string arguments, CancellationToken cancellationToken)
     {
@@ -135,89 +115,6 @@ internal sealed partial class GateFlow(ReleaseChannels channels, GitHubRouting g
             : new NoticeView($"{repository} {environment} was not linked. `link github` lists the links.", Tone.Info));
     }
 
-    private async Task MakeKeyAsync(TurnWork work, CancellationToken cancellationToken)
-    {
-        var tenantId = work.Turn.Conversation.TenantId;
-        string? refusal = null;
-        (GateKey Stored, string Key)? made = null;
-        await channels.UpdateAsync(tenantId, tenant =>
-        {
-            made = null;
-            refusal = Refusal(tenant, work);
-            if (refusal is not null)
-            {
-                return false;
-            }
-
-            var keys = tenant.GateKeys ??= [];
-            // This message run again after a lost write race replaces the key it made: that one was never shown.
-            keys.RemoveAll(k => k.Activity == work.Turn.ActivityId);
-            if (keys.Count >= GateKeys.MaxLive)
-            {
-                refusal = $"This tenant has {keys.Count} gate keys already ({string.Join(", ", keys.Select(Describe))}). "
-                    + "To rotate: revoke the one no pipeline uses any more with `gate key revoke <id>`, then make a new one.";
-                return false;
-            }
-
-            made = GateKeys.Create(tenantId, work.From, work.Now, work.Turn.ActivityId);
-            keys.Add(made.Value.Stored);
-            return true;
-        }, cancellationToken);
-
-        if (made is not { } key)
-        {
-            work.Reply(new NoticeView(refusal ?? "Gate keys are not available on this channel.", Tone.Problem));
-            return;
-        }
-
-        var id = key.Stored.Id;
-        work.Reply(new NoticeView(
-            $"Made the gate key {id}. I'm sending it to you in a personal chat: it is shown there once, and I keep only its hash. If it does not arrive, revoke it with `gate key revoke {id}` and make another.",
-            Tone.Success));
-        work.PostUnstored(
-            new NoticeView(
-                $"Your PlanBot gate key {id}, for Azure Pipelines checks of this tenant's plans:\n\n`{key.Key}`\n\n"
-                + "Put it in the Azure DevOps service connection the check uses (as its password), not in a pipeline file. It is not shown again; `gate key revoke " + id + "` revokes it.",
-                Tone.Info),
-            work.From);
-    }
-
-    private async Task RevokeKeyAsync(TurnWork work, string id, CancellationToken cancellationToken)
-    {
-        string? refusal = null;
-        var revoked = false;
-        await channels.UpdateAsync(work.Turn.Conversation.TenantId, tenant =>
-        {
-            refusal = Refusal(tenant, work);
-            revoked = refusal is null && (tenant.GateKeys?.RemoveAll(k => k.Id.Equals(id, StringComparison.OrdinalIgnoreCase)) ?? 0) > 0;
-            return revoked;
-        }, cancellationToken);
-
-        work.Reply(refusal is not null ? new NoticeView(refusal, Tone.Problem)
-            : revoked ? new NoticeView($"Revoked the gate key {id}: checks using it are refused from now on.", Tone.Success)
-            : new NoticeView($"There is no gate key {id}. {KeyUsage}", Tone.Problem));
-    }
-
-    private async Task ListKeysAsync(TurnWork work, CancellationToken cancellationToken)
-    {
-        var tenant = await channels.GetAsync(work.Turn.Conversation.TenantId, cancellationToken);
-        if (Refusal(tenant, work) is { } refusal)
-        {
-            work.Reply(new NoticeView(refusal, Tone.Problem));
-            return;
-        }
-
-        var keys = tenant!.GateKeys ?? [];
-        var text = new StringBuilder(keys.Count == 0 ? "No gate keys yet." : "Gate keys:");
-        foreach (var key in keys)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"\n- {Describe(key)}");
-        }
-
-        text.Append("\n\n").Append(KeyUsage);
-        work.Reply(new NoticeView(text.ToString(), Tone.Info));
-    }
-
     private async Task ListLinksAsync(TurnWork work, CancellationToken cancellationToken)
     {
         var links = (await channels.GetAsync(work.Turn.Conversation.TenantId, cancellationToken))?.GitHubLinks ?? [];
@@ -229,22 +126,6 @@ internal sealed partial class GateFlow(ReleaseChannels channels, GitHubRouting g
 
         text.Append("\n\n").Append(LinkUsage);
         work.Reply(new NoticeView(text.ToString(), Tone.Info));
-    }
-
-    /// <summary>Why <paramref name="work"/>'s sender may not do this here, or null when they may.</summary>
-    private string? Refusal(TenantDocument? tenant, TurnWork work)
-    {
-        if (!channels.Available)
-        {
-            return "Gates are not available on this channel.";
-        }
-
-        if (tenant is null || tenant.ReleaseAdmins.Count == 0)
-        {
-            return "Nobody administers releases here yet: the first person to install me, or to set a release channel, does. Gates are theirs to set up.";
-        }
-
-        return tenant.IsAdmin(work.From) ? null : $"Only a release admin may set up gates: {string.Join(", ", tenant.ReleaseAdmins)}.";
     }
 
     private static string? ProductOfThisChannel(TenantDocument tenant, TurnWork work)
@@ -299,8 +180,6 @@ internal sealed partial class GateFlow(ReleaseChannels channels, GitHubRouting g
             ? "the deployment's ref (a tag such as v2.4)"
             : $"the deployment payload's {versionFrom["payload.".Length..]}";
 
-    private static string Describe(GateKey key) => $"{key.Id}, made by {key.CreatedBy} on {key.CreatedAt:yyyy-MM-dd}";
-
     [GeneratedRegex("\"[^\"]*\"|\\S+")]
     private static partial Regex Tokens();
 
@@ -309,4 +188,6 @@ internal sealed partial class GateFlow(ReleaseChannels channels, GitHubRouting g
 
     [GeneratedRegex(@"^(ref|payload(\.[A-Za-z0-9_\-]{1,64})?)$", RegexOptions.IgnoreCase)]
     private static partial Regex VersionFrom();
+
+    private string? Refusal(TenantDocument? tenant, TurnWork work) => GateAdmins.Refusal(channels, tenant, work);
 }
