@@ -203,6 +203,46 @@ public sealed class AzurePipelinesGateTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_report_Azure_DevOps_cannot_take_now_is_tried_again_after_a_wait()
+    {
+        var planId = await host.SeedPlanAsync();
+        var key = await host.MakeGateKeyAsync();
+        using var asked = await AskAsync(key, callback: true);
+        azure.Failures.Enqueue(503);
+
+        await host.AlexDecidesAsync(planId, "approve");
+
+        await Eventually.TrueAsync(async () => (await host.DocumentAsync(planId)).Gates!.Single().Failures == 1, "the failure to be recorded");
+        var waiting = (await host.DocumentAsync(planId)).Gates!.Single();
+        Assert.Null(waiting.ReportedAt);
+        Assert.Equal("Azure Pipelines answered HTTP 503.", waiting.LastError);
+        Assert.Single(azure.Events);
+
+        // Nothing is tried again before the wait is over; then it is, and told.
+        await Consistently.TrueAsync(() => azure.Events.Count == 1, "no retry before the wait", TimeSpan.FromMilliseconds(500));
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+        await Eventually.TrueAsync(async () => (await host.DocumentAsync(planId)).Gates!.Single().ReportedAt is not null, "the retry to be told");
+        Assert.Equal(["succeeded", "succeeded"], azure.Events.Select(e => e.Result));
+    }
+
+    [Fact]
+    public async Task A_job_token_Azure_DevOps_refuses_ends_the_reporting_and_the_thread_hears_why()
+    {
+        var planId = await host.SeedPlanAsync();
+        var key = await host.MakeGateKeyAsync();
+        using var asked = await AskAsync(key, callback: true);
+        azure.Failures.Enqueue(401);
+
+        await host.AlexDecidesAsync(planId, "approve");
+
+        await Eventually.TrueAsync(() => host.ThreadTexts().Any(t => t.Contains("Azure Pipelines was not told about environment production, run 20270310.1: Azure Pipelines refused the job access token (HTTP 401)", StringComparison.Ordinal)), "the thread to hear the check could not be told");
+        var request = (await host.DocumentAsync(planId)).Gates!.Single();
+        Assert.NotNull(request.NotReported);
+        Assert.Null(request.Azure!.AuthToken);
+        await Consistently.TrueAsync(() => azure.Events.Count == 1, "nothing more to be tried", TimeSpan.FromMilliseconds(500));
+    }
+
+    [Fact]
     public async Task In_callback_mode_a_rejected_plan_fails_the_check_at_once_and_the_thread_hears_it()
     {
         await host.SeedPlanAsync();

@@ -217,6 +217,21 @@ public sealed class GitHubProtectionRuleTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_token_GitHub_revoked_is_bought_again_and_the_review_goes_through()
+    {
+        await host.SeedPlanAsync(approved: true);
+        await LinkAsync();
+        using var first = await DeliverAsync(DeploymentRule(Repository, "v2.4"), "deployment_protection_rule");
+        await Eventually.TrueAsync(() => github.Reviews.Count == 1, "the first review");
+
+        github.RevokeTokens();
+        using var second = await DeliverAsync(DeploymentRule(Repository, "v2.4"), "deployment_protection_rule");
+
+        await Eventually.TrueAsync(() => github.Reviews.Count == 2, "the second review, with a new token");
+        Assert.Equal(2, github.TokensIssued.Count);
+    }
+
+    [Fact]
     public async Task Installations_of_the_app_are_remembered_and_the_link_says_when_it_is_missing()
     {
         var before = await host.AlexSaysAsync($"link github {Repository} production Contoso.Web");

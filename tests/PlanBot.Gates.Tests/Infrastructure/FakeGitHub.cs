@@ -46,6 +46,9 @@ public sealed class FakeGitHub : IAsyncDisposable
     /// <summary>Statuses to answer the next reviews with, instead of success.</summary>
     public ConcurrentQueue<int> ReviewFailures { get; } = new();
 
+    /// <summary>Revokes every installation token issued so far, as GitHub does when an app's installation is reconfigured.</summary>
+    public void RevokeTokens() => liveTokens.Clear();
+
     public string CallbackUrl(string repository, long run) => server.Url($"/repos/{repository}/actions/runs/{run}/deployment_protection_rule");
 
     public static async Task<FakeGitHub> StartAsync(Func<DateTimeOffset> now)
