@@ -122,11 +122,13 @@ var tags = {
   application: 'planbot'
 }
 
-// Key Vault secret names; the operator sets them (docs/DEPLOYMENT.md, "Operator commands").
+// Key Vault secret names; the operator sets the Slack, bot and GitHub App secrets (docs/DEPLOYMENT.md,
+// "Operator commands"; docs/GATES.md), the template makes the export links' signing key.
 var secretNames = {
   slackSigningSecret: 'slack-signing-secret'
   slackBotToken: 'slack-bot-token'
   microsoftAppPassword: 'microsoft-app-password'
+  exportSigningKey: 'export-signing-key'
   gitHubAppPrivateKey: 'github-app-private-key'
   gitHubWebhookSecret: 'github-webhook-secret'
 }
@@ -147,6 +149,7 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     enablePurgeProtection: keyVaultPurgeProtection
     softDeleteRetentionInDays: keyVaultSoftDeleteRetentionInDays
+    exportSigningKeyName: secretNames.exportSigningKey
     tags: tags
   }
 }
@@ -203,6 +206,7 @@ module appService 'modules/appservice.bicep' = {
     cosmosDatabaseName: cosmos.outputs.databaseName
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     keyVaultUri: keyVault.outputs.uri
+    exportSigningKeyUri: keyVault.outputs.exportSigningKeyUri
     secretNames: secretNames
     gitHubAppId: gitHubAppId
     reminderDelay: reminderDelay

@@ -76,10 +76,11 @@ public class TurnBenchmarks : IDisposable
         var n = Interlocked.Increment(ref interview);
         var tenant = $"micro-{Environment.ProcessId}-{n}";
         var id = $"a:micro-{n}";
+        var user = BenchUser.For($"micro-{n}");
         var turn = 0;
-        foreach (var text in Interview.Messages(n))
+        foreach (var text in Interview.Messages($"Bench{n}.Web"))
         {
-            var activity = JsonSerializer.Deserialize(Interview.Activity(ServiceUrl, id, $"m-{n}-{turn++}", text, tenant), BotFrameworkJsonContext.Default.Activity)!;
+            var activity = JsonSerializer.Deserialize(Interview.Activity(ServiceUrl, id, $"m-{n}-{turn++}", text, tenant, user), BotFrameworkJsonContext.Default.Activity)!;
             await processor.ProcessAsync(ActivityMapper.ToTurn(activity)!, channel, CancellationToken.None);
         }
     }
@@ -133,7 +134,7 @@ public class TurnBenchmarks : IDisposable
         store = new SqliteConversationStore(storeOptions);
         await store.InitializeAsync(CancellationToken.None);
         http = new HttpClient(new StubConnector());
-        var connector = new ConnectorClient(http, new ConnectorRetryOptions(), new ConversationPacer(TimeProvider.System, enabled: false), TimeProvider.System, NullLogger<ConnectorClient>.Instance);
+        var connector = new ConnectorClient(http, new ConversationPacer(TimeProvider.System, enabled: false));
         channel = new BotFrameworkReplyChannel(connector);
         var options = new EngineOptions();
         var engine = new PlanEngine(store, options, store, new TeamsPeopleDirectory(connector));
@@ -142,11 +143,12 @@ public class TurnBenchmarks : IDisposable
         // One finished interview, its views recorded, gives the documents and views measured.
         var recording = new RecordingChannel(channel, views);
         const string Id = "a:micro-setup";
-        var messages = Interview.Messages(0);
+        var messages = Interview.Messages("Bench0.Web");
+        var user = BenchUser.For("micro-setup");
         Turn? last = null;
         for (var i = 0; i < messages.Count; i++)
         {
-            var bytes = Interview.Activity(ServiceUrl, Id, $"setup-{i}", messages[i]);
+            var bytes = Interview.Activity(ServiceUrl, Id, $"setup-{i}", messages[i], Interview.TenantId, user);
             last = ActivityMapper.ToTurn(JsonSerializer.Deserialize(bytes, BotFrameworkJsonContext.Default.Activity)!)!;
             await processor.ProcessAsync(last, recording, CancellationToken.None);
             if (i == 5)

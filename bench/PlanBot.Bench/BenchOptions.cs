@@ -14,6 +14,18 @@ internal sealed class BenchOptions
 
     public string Store { get; private set; } = "sqlite";
 
+    /// <summary>The peer's storage (memory, cosmos) or none; by default the one that matches <see cref="Store"/>.</summary>
+    public string Peer => peer ?? (Store == "cosmos" ? "cosmos" : "memory");
+
+    /// <summary>Plans created in the tenant first, by full interviews (they stand in for the warm-up).</summary>
+    public int Plans { get; private set; }
+
+    /// <summary>The seeding stops at this limit even when plans are left.</summary>
+    public TimeSpan SeedTimeLimit { get; private set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How many times <c>list</c> is timed after the load (PlanBot only; 0: not at all).</summary>
+    public int ListSamples { get; private set; } = 20;
+
     /// <summary>The measured phase stops at this limit even when conversations are left.</summary>
     public TimeSpan TimeLimit { get; private set; } = TimeSpan.FromMinutes(5);
 
@@ -32,7 +44,7 @@ internal sealed class BenchOptions
     /// <summary>Each conversation in a tenant of its own (the default is one tenant for all, as in one organisation).</summary>
     public bool TenantPerConversation { get; private set; }
 
-    /// <summary>Extra host settings for experiments (<c>--host-arg Key=Value</c>); the recorded runs use none.</summary>
+    /// <summary>Extra settings for PlanBot's host, for experiments (<c>--host-arg Key=Value</c>); the recorded runs use none.</summary>
     public List<string> HostArguments { get; } = [];
 
     /// <summary>Extra environment variables for the host (<c>--host-env NAME=VALUE</c>), for experiments such as GC settings.</summary>
@@ -40,8 +52,12 @@ internal sealed class BenchOptions
 
     public int WarmupConversations => Warmup ?? Math.Max(Concurrency, 16);
 
+    private string? peer;
+
     public const string Usage = """
-        PlanBot load benchmark: drives full interviews through POST /api/messages of a Release host.
+        PlanBot load benchmark: drives full interviews through POST /api/messages of a Release host,
+        then of the peer (PlanBot's interview on the official Bot Framework SDK, bench/peer), and
+        prints each figure of PlanBot against the peer's.
 
           dotnet run -c Release --project bench/PlanBot.Bench -- [options]
 
@@ -49,15 +65,21 @@ internal sealed class BenchOptions
           --conversations N   measured conversations, each a full interview (default 1000)
           --warmup N          conversations run first and not counted (default max(concurrency, 16))
           --store S           sqlite (default) or cosmos (the local server in tools/cosmos)
+          --peer P            the peer's storage: memory, cosmos or none (default: memory with
+                              sqlite, cosmos with cosmos; each bot gets a local Cosmos server of its own)
+          --plans N           seed N plans in the tenant first (full interviews, instead of the
+                              warm-up), then time list, then measure
+          --seed-time-limit S seconds; the seeding stops there (default 600)
+          --list-samples N    time list N times after the load, PlanBot only (default 20; 0: no)
           --time-limit S      seconds; the measured phase stops there (default 300)
           --no-build          use the host already built under bench/.artifacts
           --host-dll PATH     run this PlanBot.Host.dll instead
           --json PATH         also write the figures as JSON
-          --keep-logs         keep the host's console output and database
+          --keep-logs         keep the bots' console output and the SQLite database
           --tenant-per-conversation
                               each conversation in a tenant of its own (default: one tenant)
-          --host-arg K=V      pass --K=V to the host (experiments only; the recorded runs use none)
-          --host-env N=V      set an environment variable for the host (experiments only)
+          --host-arg K=V      pass --K=V to PlanBot's host (experiments only; the recorded runs use none)
+          --host-env N=V      set an environment variable for PlanBot's host (experiments only)
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -89,6 +111,19 @@ internal sealed class BenchOptions
                 case "--store":
                     var store = Value().ToLowerInvariant();
                     options.Store = store is "sqlite" or "cosmos" ? store : throw new ArgumentException("--store must be sqlite or cosmos.");
+                    break;
+                case "--peer":
+                    var peer = Value().ToLowerInvariant();
+                    options.peer = peer is "memory" or "cosmos" or "none" ? peer : throw new ArgumentException("--peer must be memory, cosmos or none.");
+                    break;
+                case "--plans":
+                    options.Plans = Count(0, 100_000);
+                    break;
+                case "--seed-time-limit":
+                    options.SeedTimeLimit = TimeSpan.FromSeconds(Count(1, 7200));
+                    break;
+                case "--list-samples":
+                    options.ListSamples = Count(0, 10_000);
                     break;
                 case "--time-limit":
                     options.TimeLimit = TimeSpan.FromSeconds(Count(1, 3600));

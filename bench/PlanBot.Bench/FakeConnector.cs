@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -16,18 +17,28 @@ namespace PlanBot.Bench;
 internal sealed class ConversationTally
 {
     private int replies;
+    private long replyBytes;
     private int lookups;
     private int complete;
+    private byte[]? lastReply;
 
     public int Replies => Volatile.Read(ref replies);
+
+    /// <summary>Bytes of the replies' bodies (the activities as the bot serialized them).</summary>
+    public long ReplyBytes => Interlocked.Read(ref replyBytes);
 
     public int Lookups => Volatile.Read(ref lookups);
 
     /// <summary>A reply was the summary card of the plan at 100 %, which ends the interview.</summary>
     public bool SawComplete => Volatile.Read(ref complete) != 0;
 
-    public void Reply(bool isComplete)
+    /// <summary>What the last reply said (its text, or its card's fallback text), to tell why an interview went astray.</summary>
+    public string LastReply => Volatile.Read(ref lastReply) is { } body ? Excerpt(body) : "(none)";
+
+    public void Reply(byte[] body, bool isComplete)
     {
+        Volatile.Write(ref lastReply, body);
+        Interlocked.Add(ref replyBytes, body.Length);
         Interlocked.Increment(ref replies);
         if (isComplete)
         {
@@ -36,6 +47,32 @@ internal sealed class ConversationTally
     }
 
     public void Lookup() => Interlocked.Increment(ref lookups);
+
+    private static string Excerpt(byte[] body)
+    {
+        try
+        {
+            using var activity = JsonDocument.Parse(body);
+            var root = activity.RootElement;
+            if (root.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String)
+            {
+                return text.GetString()!;
+            }
+
+            if (root.TryGetProperty("attachments", out var attachments) && attachments.GetArrayLength() > 0
+                && attachments[0].TryGetProperty("content", out var card) && card.TryGetProperty("fallbackText", out var fallback))
+            {
+                return fallback.GetString() ?? string.Empty;
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: show it as it came.
+        }
+
+        var raw = Encoding.UTF8.GetString(body);
+        return raw.Length <= 300 ? raw : raw[..300] + "…";
+    }
 }
 
 /// <summary>
@@ -127,15 +164,16 @@ internal sealed class FakeConnector : IAsyncDisposable
             return;
         }
 
-        var complete = await ContainsCompleteMarkerAsync(context.Request.BodyReader, context.RequestAborted);
-        tally?.Reply(complete);
+        var (body, complete) = await ReadReplyAsync(context.Request.BodyReader, context.RequestAborted);
+        tally?.Reply(body, complete);
         var id = Interlocked.Increment(ref nextId);
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync($$"""{"id":"bench-reply-{{id}}"}""", context.RequestAborted);
     }
 
-    private static async Task<bool> ContainsCompleteMarkerAsync(PipeReader body, CancellationToken cancellationToken)
+    /// <summary>The body, and whether it is the summary card at 100 %.</summary>
+    private static async Task<(byte[] Body, bool Complete)> ReadReplyAsync(PipeReader body, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -146,12 +184,9 @@ internal sealed class FakeConnector : IAsyncDisposable
                 continue;
             }
 
-            var buffer = read.Buffer;
-            var found = buffer.IsSingleSegment
-                ? buffer.FirstSpan.IndexOf(CompleteMarker) >= 0
-                : buffer.ToArray().AsSpan().IndexOf(CompleteMarker) >= 0;
-            body.AdvanceTo(buffer.End);
-            return found;
+            var bytes = read.Buffer.ToArray();
+            body.AdvanceTo(read.Buffer.End);
+            return (bytes, bytes.AsSpan().IndexOf(CompleteMarker) >= 0);
         }
     }
 }

@@ -9,10 +9,10 @@ internal static class Interview
 {
     public const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 
-    /// <summary><c>plan Bench{n}.Web 1.0</c>, then a valid answer to every question in checklist order.</summary>
-    public static IReadOnlyList<string> Messages(int conversation)
+    /// <summary><c>plan {product} 1.0</c>, then a valid answer to every question in checklist order.</summary>
+    public static IReadOnlyList<string> Messages(string product)
     {
-        var messages = new List<string>(PlanChecklist.Count + 1) { $"plan Bench{conversation}.Web 1.0" };
+        var messages = new List<string>(PlanChecklist.Count + 1) { $"plan {product} 1.0" };
         messages.AddRange(PlanChecklist.Questions.Select(Answer));
         return messages;
     }
@@ -37,8 +37,11 @@ internal static class Interview
         };
     }
 
-    /// <summary>A personal-chat message as the Teams Connector posts it.</summary>
-    public static byte[] Activity(string serviceUrl, string conversationId, string activityId, string text, string tenantId = TenantId)
+    /// <summary>
+    /// A personal-chat message as the Teams Connector posts it, from <paramref name="user"/>: Teams has one
+    /// personal chat per user and bot, so each conversation has a user of its own.
+    /// </summary>
+    public static byte[] Activity(string serviceUrl, string conversationId, string activityId, string text, string tenantId, BenchUser user)
     {
         using var buffer = new MemoryStream(1024);
         using (var json = new Utf8JsonWriter(buffer))
@@ -50,9 +53,9 @@ internal static class Interview
             json.WriteString("serviceUrl", serviceUrl);
             json.WriteString("channelId", "msteams");
             json.WriteStartObject("from");
-            json.WriteString("id", "29:bench-user");
+            json.WriteString("id", user.Id);
             json.WriteString("name", "Alex Wilber");
-            json.WriteString("aadObjectId", "7faf8ab2-3d56-4244-b585-20c8a42ed2b8");
+            json.WriteString("aadObjectId", user.AadObjectId);
             json.WriteEndObject();
             json.WriteStartObject("conversation");
             json.WriteString("conversationType", "personal");
@@ -82,4 +85,10 @@ internal static class Interview
 
         return buffer.ToArray();
     }
+}
+
+/// <summary>The Teams user of a conversation: a channel id (<c>29:…</c>) and an Entra object id.</summary>
+internal sealed record BenchUser(string Id, Guid AadObjectId)
+{
+    public static BenchUser For(string conversationName) => new($"29:{conversationName}", Guid.NewGuid());
 }

@@ -16,7 +16,9 @@ internal sealed record PhaseResult(
     long MissingReplies,
     int Incomplete,
     long Replies,
+    long ReplyBytes,
     long Lookups,
+    long AnsweringTurns,
     bool StoppedByTimeLimit)
 {
     public double TurnsPerSecond => Turns / Elapsed.TotalSeconds;
@@ -44,10 +46,11 @@ internal sealed record PhaseResult(
 
 /// <summary>
 /// Drives conversations through <c>POST /api/messages</c>: C workers, each running one whole
-/// interview at a time, one turn after another (a turn is one POST; the host answers it after
+/// interview at a time, one turn after another (a turn is one POST; the bot answers it after
 /// sending its replies, so the fake Connector has counted them when the POST returns).
+/// Conversations are <c>a:{name}-{n}</c> and plan the product <c>{product}{n}.Web</c>.
 /// </summary>
-internal sealed class LoadDriver(HttpClient http, Uri messages, FakeConnector connector, string runId, bool tenantPerConversation = false)
+internal sealed class LoadDriver(HttpClient http, Uri messages, FakeConnector connector, string name, string product, bool tenantPerConversation = false)
 {
     private int nextConversation;
 
@@ -72,30 +75,61 @@ internal sealed class LoadDriver(HttpClient http, Uri messages, FakeConnector co
 
         await Task.WhenAll(tasks);
         stopwatch.Stop();
+        return Result(workers, stopwatch.Elapsed, limit.IsCancellationRequested);
+    }
 
+    /// <summary>
+    /// <c>list</c> (the tenant's plans) sent <paramref name="samples"/> times, one after another, in
+    /// a conversation of its own in the tenant of the interviews.
+    /// </summary>
+    public async Task<PhaseResult> ListAsync(int samples)
+    {
+        var worker = new Worker();
+        var conversationId = $"a:{name}-list";
+        var user = BenchUser.For($"{name}-list");
+        var tally = connector.Register(conversationId);
+        var stopwatch = Stopwatch.StartNew();
+        worker.Started++;
+        for (var i = 0; i < samples; i++)
+        {
+            await SendAsync(worker, tally, conversationId, $"act-{name}-list-{i}", "list", Interview.TenantId, user);
+        }
+
+        stopwatch.Stop();
+        worker.Completed++;
+        worker.Replies += tally.Replies;
+        worker.ReplyBytes += tally.ReplyBytes;
+        return Result([worker], stopwatch.Elapsed, stoppedByTimeLimit: false);
+    }
+
+    private static PhaseResult Result(Worker[] workers, TimeSpan elapsed, bool stoppedByTimeLimit)
+    {
         var latencies = workers.SelectMany(w => w.Latencies).ToArray();
         Array.Sort(latencies);
         return new PhaseResult(
             workers.Sum(w => w.Started),
             workers.Sum(w => w.Completed),
             latencies.Length,
-            stopwatch.Elapsed,
+            elapsed,
             latencies,
             workers.Sum(w => w.Non2xx),
             workers.Sum(w => w.Failed),
             workers.Sum(w => w.MissingReplies),
             workers.Sum(w => w.Incomplete),
             workers.Sum(w => w.Replies),
+            workers.Sum(w => w.ReplyBytes),
             workers.Sum(w => w.Lookups),
-            limit.IsCancellationRequested);
+            workers.Sum(w => w.AnsweringTurns),
+            stoppedByTimeLimit);
     }
 
     private async Task RunConversationAsync(Worker worker, int n, CancellationToken limit)
     {
-        var conversationId = $"a:bench-{runId}-{n}";
+        var conversationId = $"a:{name}-{n}";
         var tally = connector.Register(conversationId);
-        var script = Interview.Messages(n);
-        var serviceUrl = connector.ServiceUrl.ToString();
+        var script = Interview.Messages($"{product}{n}.Web");
+        var tenantId = tenantPerConversation ? $"{name}-{n}" : Interview.TenantId;
+        var user = BenchUser.For($"{name}-{n}");
         worker.Started++;
         var turns = 0;
         foreach (var text in script)
@@ -105,38 +139,17 @@ internal sealed class LoadDriver(HttpClient http, Uri messages, FakeConnector co
                 break;
             }
 
-            var body = Interview.Activity(serviceUrl, conversationId, $"act-{runId}-{n}-{turns}", text, tenantPerConversation ? $"bench-{runId}-{n}" : Interview.TenantId);
-            var before = tally.Replies;
-            using var content = new ByteArrayContent(body);
-            content.Headers.ContentType = Json;
-            var started = Stopwatch.GetTimestamp();
-            try
+            await SendAsync(worker, tally, conversationId, $"act-{name}-{n}-{turns}", text, tenantId, user);
+            if (turns > 0)
             {
-                using var response = await http.PostAsync(messages, content, CancellationToken.None);
-                var elapsed = Stopwatch.GetTimestamp() - started;
-                worker.Latencies.Add(elapsed);
-                if (!response.IsSuccessStatusCode)
-                {
-                    worker.Non2xx++;
-                    Report.Note($"POST /api/messages answered {(int)response.StatusCode} in {conversationId} turn {turns}");
-                }
-                else if (tally.Replies == before)
-                {
-                    worker.MissingReplies++;
-                    Report.Note($"no reply to turn {turns} of {conversationId} (\"{text}\")");
-                }
-            }
-            catch (Exception failure) when (failure is HttpRequestException or TaskCanceledException)
-            {
-                worker.Latencies.Add(Stopwatch.GetTimestamp() - started);
-                worker.Failed++;
-                Report.Note($"POST /api/messages failed in {conversationId} turn {turns}: {failure.Message}");
+                worker.AnsweringTurns++;
             }
 
             turns++;
         }
 
         worker.Replies += tally.Replies;
+        worker.ReplyBytes += tally.ReplyBytes;
         worker.Lookups += tally.Lookups;
         if (turns == script.Count)
         {
@@ -144,8 +157,39 @@ internal sealed class LoadDriver(HttpClient http, Uri messages, FakeConnector co
             if (!tally.SawComplete)
             {
                 worker.Incomplete++;
-                Report.Note($"{conversationId} ended without the 100% summary card");
+                Report.Note($"{conversationId} ended without the 100% summary card; the last reply: \"{tally.LastReply}\"");
             }
+        }
+    }
+
+    /// <summary>One turn: the POST, its latency, and whether the bot replied before answering it.</summary>
+    private async Task SendAsync(Worker worker, ConversationTally tally, string conversationId, string activityId, string text, string tenantId, BenchUser user)
+    {
+        var body = Interview.Activity(connector.ServiceUrl.ToString(), conversationId, activityId, text, tenantId, user);
+        var before = tally.Replies;
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = Json;
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await http.PostAsync(messages, content, CancellationToken.None);
+            worker.Latencies.Add(Stopwatch.GetTimestamp() - started);
+            if (!response.IsSuccessStatusCode)
+            {
+                worker.Non2xx++;
+                Report.Note($"POST /api/messages answered {(int)response.StatusCode} in {conversationId} (\"{text}\")");
+            }
+            else if (tally.Replies == before)
+            {
+                worker.MissingReplies++;
+                Report.Note($"no reply in {conversationId} to \"{text}\"");
+            }
+        }
+        catch (Exception failure) when (failure is HttpRequestException or TaskCanceledException)
+        {
+            worker.Latencies.Add(Stopwatch.GetTimestamp() - started);
+            worker.Failed++;
+            Report.Note($"POST /api/messages failed in {conversationId} (\"{text}\"): {failure.Message}");
         }
     }
 
@@ -181,6 +225,10 @@ internal sealed class LoadDriver(HttpClient http, Uri messages, FakeConnector co
 
         public long Replies { get; set; }
 
+        public long ReplyBytes { get; set; }
+
         public long Lookups { get; set; }
+
+        public long AnsweringTurns { get; set; }
     }
 }

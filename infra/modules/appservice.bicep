@@ -45,9 +45,13 @@ param secretNames {
   slackSigningSecret: string
   slackBotToken: string
   microsoftAppPassword: string
+  exportSigningKey: string
   gitHubAppPrivateKey: string
   gitHubWebhookSecret: string
 }
+
+@description('URI of the export links\' signing key in Key Vault, with its version (keyvault.bicep makes it).')
+param exportSigningKeyUri string
 
 @description('App ID of the PlanBot GitHub App; empty leaves GitHub deployment protection rules off.')
 param gitHubAppId string = ''
@@ -137,6 +141,17 @@ var baseSettings = [
   {
     name: 'Slack__BotToken'
     value: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.slackBotToken}/)'
+  }
+  {
+    // Made by the template (keyvault.bicep), named with its version; the host refuses to start
+    // without it outside Development.
+    name: 'Export__SigningKey'
+    value: '@Microsoft.KeyVault(SecretUri=${exportSigningKeyUri})'
+  }
+  {
+    // Export links point here; the web app's own host name, as the bot's endpoint is.
+    name: 'Export__PublicBaseUrl'
+    value: 'https://${webAppName}.azurewebsites.net/'
   }
 ]
 

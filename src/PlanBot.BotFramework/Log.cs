@@ -5,9 +5,6 @@ namespace PlanBot.BotFramework;
 /// <summary>Log messages of the Bot Framework layer. Event ids 2xxx. Payloads only at Trace; never tokens.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(2001, LogLevel.Warning, "Connector {Method} failed ({Status}) on attempt {Attempt}; retrying in {DelayMs} ms (operation {Correlation})")]
-    public static partial void ConnectorRetry(this ILogger logger, string method, int? status, int attempt, double delayMs, string? correlation);
-
     [LoggerMessage(2002, LogLevel.Information, "Refused an activity: {Reason}")]
     public static partial void ActivityRefused(this ILogger logger, string reason);
 

@@ -44,6 +44,12 @@ internal static partial class Log
     [LoggerMessage(1013, LogLevel.Debug, "Plan {PlanId} was reminded by another host meanwhile")]
     public static partial void ReminderTakenElsewhere(this ILogger logger, string planId);
 
+    [LoggerMessage(1014, LogLevel.Information, "A turn in {Conversation} ({ActivityId}) is over the {Limit} rate limit; not run")]
+    public static partial void RateLimited(this ILogger logger, string conversation, string activityId, string limit);
+
+    [LoggerMessage(1015, LogLevel.Warning, "A turn ({ActivityId}) would take plan {PlanId} to {Bytes} bytes, past the {Limit} a plan may take; not stored")]
+    public static partial void PlanTooLarge(this ILogger logger, string activityId, string planId, long bytes, int limit);
+
     [LoggerMessage(1101, LogLevel.Information, "Recorded a {System} request {Request} on plan {PlanId}")]
     public static partial void GateRequestRecorded(this ILogger logger, string system, string request, string planId);
 

@@ -8,9 +8,6 @@ namespace PlanBot.Slack;
 /// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(3001, LogLevel.Warning, "Slack {Method} failed ({Status}) on attempt {Attempt}; retrying in {DelayMs} ms ({Reason})")]
-    public static partial void WebApiRetry(this ILogger logger, string method, int? status, int attempt, double delayMs, string reason);
-
     [LoggerMessage(3002, LogLevel.Information, "Slack {Method} refused: {Error}")]
     public static partial void WebApiRefused(this ILogger logger, string method, string error);
 
@@ -56,6 +53,12 @@ internal static partial class Log
     [LoggerMessage(3113, LogLevel.Warning, "Slack rate-limits this app's events for {Team}")]
     public static partial void AppRateLimited(this ILogger logger, string? team);
 
+    [LoggerMessage(3114, LogLevel.Information, "A section modal's answer came after {WaitMs} ms, too late for Slack: the modal closed and the answer is shown in the conversation")]
+    public static partial void ModalAnswerLate(this ILogger logger, double waitMs);
+
+    [LoggerMessage(3115, LogLevel.Debug, "Did not open section {Section}'s modal after the slash command: {Reason}")]
+    public static partial void SectionModalSkipped(this ILogger logger, int section, string reason);
+
     [LoggerMessage(3201, LogLevel.Information, "Socket Mode connected")]
     public static partial void SocketConnected(this ILogger logger);
 
@@ -76,4 +79,7 @@ internal static partial class Log
 
     [LoggerMessage(3207, LogLevel.Information, "Slack {Method} answered {Error}; the person or the channel's members stay unknown")]
     public static partial void PeopleLookupFailed(this ILogger logger, string method, string error);
+
+    [LoggerMessage(3208, LogLevel.Information, "Socket Mode: envelope {EnvelopeId} was not acknowledged, the connection went first; Slack sends it again")]
+    public static partial void SocketAckLost(this ILogger logger, string envelopeId);
 }

@@ -39,8 +39,16 @@ public sealed class SlackOptions
     /// <summary>Tries per Web API call when Slack answers 429 or the call fails in transit, the first included.</summary>
     public int MaxAttempts { get; set; } = 3;
 
-    /// <summary>The longest <c>Retry-After</c> honoured; a longer one fails the call at once.</summary>
+    /// <summary>The longest <c>Retry-After</c> honoured (and the longest backoff); a longer one fails the call at once.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The first backoff after a 5xx or a lost connection; each retry doubles it, with jitter.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long one Web API call may take before it is given up (not retried); zero for no limit.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    internal Http.RetrySettings Retries => new(MaxAttempts, RetryDelay, MaxRetryDelay, AttemptTimeout);
 
     /// <summary>How long a user's name and time zone from <c>users.info</c> are kept.</summary>
     public TimeSpan UserCacheDuration { get; set; } = TimeSpan.FromHours(1);
@@ -53,6 +61,13 @@ public sealed class SlackOptions
 
     /// <summary>How long an event id is remembered to drop Slack's retries of it.</summary>
     public TimeSpan RecentEventWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long a section modal's submission waits for the engine's answer (problems beside the inputs,
+    /// or the next section), and how old a slash command's trigger may be to still open a section's
+    /// modal. Slack waits 3 seconds for either; beyond this the modal closes and the answer is posted.
+    /// </summary>
+    public TimeSpan ModalWait { get; set; } = TimeSpan.FromSeconds(2.5);
 
     /// <summary>Socket Mode: the longest wait between two reconnection attempts.</summary>
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(30);

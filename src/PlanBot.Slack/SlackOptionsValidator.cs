@@ -85,6 +85,11 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             errors.Add("Slack:UserCacheDuration must not be negative.");
         }
 
+        if (options.ModalWait < TimeSpan.Zero || options.ModalWait > TimeSpan.FromSeconds(30))
+        {
+            errors.Add("Slack:ModalWait must be between 00:00:00 and 00:00:30 (Slack waits 3 seconds: keep it below 00:00:03).");
+        }
+
         if (options.MaxReconnectDelay < TimeSpan.FromSeconds(1))
         {
             errors.Add("Slack:MaxReconnectDelay must be at least 00:00:01.");

@@ -127,6 +127,23 @@ public sealed partial class CosmosConversationStore : IConversationStore, IStore
             .ToList();
     }
 
+    /// <summary>
+    /// The first <paramref name="skip"/> + <paramref name="take"/> plans of the list, the skipped ones
+    /// dropped here: OFFSET costs as much on the server, and the local server runs no OFFSET.
+    /// </summary>
+    public async Task<IReadOnlyList<Plan>> ListPlansPageAsync(string tenantId, int skip, int take, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
+        var found = await QueryAsync(PlanQueries.ListPlans(null), tenantId, maxItems: skip + take, "list a page of plans", cancellationToken);
+        return found
+            .Skip(skip)
+            .Take(take)
+            .Select(element => element.Deserialize(StateJsonContext.Default.Plan) ?? throw new InvalidDataException("A stored plan is empty."))
+            .ToList();
+    }
+
     /// <summary>A projection in the tenant's partition (<see cref="PlanQueries.ListFeatureSets"/>).</summary>
     public async Task<IReadOnlyList<Plan>> ListFeatureSetsAsync(string tenantId, CancellationToken cancellationToken)
     {

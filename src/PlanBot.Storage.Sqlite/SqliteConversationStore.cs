@@ -60,6 +60,13 @@ public sealed partial class SqliteConversationStore : IConversationStore, IStore
     public Task<IReadOnlyList<Plan>> ListPlansAsync(string tenantId, string? product, CancellationToken cancellationToken) =>
         connections.ReadAsync(connection => StoreQueries.ListPlansAsync(connection, tenantId, product, listedPlans, cancellationToken), cancellationToken);
 
+    public Task<IReadOnlyList<Plan>> ListPlansPageAsync(string tenantId, int skip, int take, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
+        return connections.ReadAsync(connection => StoreQueries.ListPlansAsync(connection, tenantId, null, listedPlans, cancellationToken, skip, take), cancellationToken);
+    }
+
     /// <summary>Whole plans, from the same cache as <see cref="ListPlansAsync"/>: only changed plans are parsed.</summary>
     public Task<IReadOnlyList<Plan>> ListFeatureSetsAsync(string tenantId, CancellationToken cancellationToken) =>
         ListPlansAsync(tenantId, null, cancellationToken);

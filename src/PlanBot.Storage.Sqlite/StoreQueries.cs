@@ -57,7 +57,8 @@ internal static class StoreQueries
     /// <paramref name="listed"/> does not hold at that version. Both statements run in one read
     /// transaction, so the list is one snapshot, as a single query would be.
     /// </summary>
-    public static async Task<IReadOnlyList<Plan>> ListPlansAsync(SqliteConnection connection, string tenantId, string? product, ListedPlans listed, CancellationToken cancellationToken)
+    /// <summary>A tenant's or a product's plans, newest first; <paramref name="take"/> -1 for all of them.</summary>
+    public static async Task<IReadOnlyList<Plan>> ListPlansAsync(SqliteConnection connection, string tenantId, string? product, ListedPlans listed, CancellationToken cancellationToken, int skip = 0, int take = -1)
     {
         SqliteConnections.Execute(connection, "BEGIN");
         try
@@ -69,9 +70,11 @@ internal static class StoreQueries
                 // found through plans_by_tenant and sorted (+created_at keeps the planner from
                 // walking the whole tenant in date order instead).
                 command.CommandText = product is null
-                    ? "SELECT id, version FROM plans WHERE tenant_id = $tenant ORDER BY created_at DESC"
-                    : "SELECT id, version FROM plans WHERE tenant_id = $tenant AND product_key = $product ORDER BY +created_at DESC";
+                    ? "SELECT id, version FROM plans WHERE tenant_id = $tenant ORDER BY created_at DESC LIMIT $take OFFSET $skip"
+                    : "SELECT id, version FROM plans WHERE tenant_id = $tenant AND product_key = $product ORDER BY +created_at DESC LIMIT $take OFFSET $skip";
                 command.Parameters.AddWithValue("$tenant", tenantId);
+                command.Parameters.AddWithValue("$take", take);
+                command.Parameters.AddWithValue("$skip", skip);
                 if (product is not null)
                 {
                     command.Parameters.AddWithValue("$product", Key(product));

@@ -37,6 +37,17 @@ public sealed class CardActionsTests
     }
 
     [Fact]
+    public void Save_and_submit_reads_as_the_section_saved_with_the_plan_to_be_sent()
+    {
+        var action = Assert.IsType<SaveSectionAction>(CardActions.Read("saveAndSubmit", Data(("planId", "p1"), ("section", "9"), ("revision", "24"), ("backout-duration", " 25 minutes "))));
+
+        Assert.True(action.Submit);
+        Assert.Equal(("p1", 9, 24), (action.PlanId, action.Section, action.Revision));
+        Assert.Equal("25 minutes", action.Answers["backout-duration"].Trim());
+        Assert.False(Assert.IsType<SaveSectionAction>(CardActions.Read("saveSection", Data(("planId", "p1"), ("section", "9")))).Submit);
+    }
+
+    [Fact]
     public void Approve_and_reject_are_bound_to_the_revision_shown()
     {
         Assert.Equal(new DecideAction("p1", 7, Verdict.Approve, null), CardActions.Read("approve", Data(("planId", "p1"), ("revision", "7"), ("reason", "ignored on approve"))));

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using PlanBot.Cards.Tests.Support;
 using PlanBot.Testing.Checks;
 
@@ -28,9 +29,17 @@ public sealed class OfficialRendererTests(OfficialRendererFixture fixture) : ICl
     {
         var result = fixture.Report.For(name);
 
-        var issues = result.Errors.Concat(result.Warnings).Select(e => $"{e.Phase}/{e.Event}: {e.Message}");
-        Assert.True(result.Passed && result.Warnings.Count == 0, $"{name}:\n{string.Join('\n', issues)}");
+        // A people picker nobody has picked from yet has no choices of its own: Teams fills them from its
+        // Data.Query, which the official renderer does not know, so it reports each one as an empty choice set.
+        var pickers = EmptyPeoplePickers(SampleCards.Named(name).Json);
+        var emptyChoiceSets = result.Errors.Count(e => e.Event == "CollectionCantBeEmpty");
+        var issues = result.Errors.Where(e => e.Event != "CollectionCantBeEmpty").Concat(result.Warnings).Select(e => $"{e.Phase}/{e.Event}: {e.Message}").ToList();
+        Assert.True(issues.Count == 0 && emptyChoiceSets == pickers, $"{name} ({emptyChoiceSets} empty choice sets, {pickers} of them people pickers):\n{string.Join('\n', issues)}");
     }
+
+    private static int EmptyPeoplePickers(string json) =>
+        CardJson.Typed(CardJson.Parse(json)).Count(t =>
+            CardJson.TypeOf(t.Node) == "Input.ChoiceSet" && t.Node["choices.data"] is not null && t.Node["choices"] is JsonArray { Count: 0 });
 
     [Fact]
     public void Every_sample_card_was_checked()

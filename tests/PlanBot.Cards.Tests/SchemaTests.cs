@@ -6,7 +6,7 @@ namespace PlanBot.Cards.Tests;
 /// <summary>
 /// Every card validates against the official Adaptive Card 1.5 JSON schema, which catches what the
 /// renderer lets through: unknown properties, misspelled enum values, wrong value types. Teams'
-/// root <c>msteams</c> is not in the schema and is stripped first.
+/// root <c>msteams</c> and its people picker (<c>choices.data</c>) are not in the schema and are stripped first.
 /// </summary>
 public sealed class SchemaTests
 {
@@ -31,6 +31,19 @@ public sealed class SchemaTests
         var card = CardJson.WithoutTeamsExtension(SampleCards.Named("summary-status").Json);
         card["body"]![0]!["size"] = "huge";
         card["body"]![0]!["colour"] = "red";
+
+        var errors = CardSchema.Errors(JsonSerializer.SerializeToElement(card));
+
+        Assert.NotEmpty(errors);
+    }
+
+    [SkippableFact]
+    public void The_teams_people_picker_is_why_choices_data_is_stripped()
+    {
+        Skip.If(CardSchema.Path is null, CardSchema.SkipReason);
+        var card = CardJson.Parse(SampleCards.Named("section-filled-5").Json);
+        card.Remove("msteams");
+        Assert.Contains("\"choices.data\"", card.ToJsonString(), StringComparison.Ordinal);
 
         var errors = CardSchema.Errors(JsonSerializer.SerializeToElement(card));
 

@@ -2,6 +2,7 @@ using PlanBot.Cards.AdaptiveCards;
 using PlanBot.Cards.Tests.Support;
 using PlanBot.Conversations.Engine;
 using PlanBot.Conversations.Views;
+using PlanBot.Domain.Checklist;
 using PlanBot.Testing;
 using Xunit.Abstractions;
 
@@ -26,7 +27,7 @@ public sealed class SizeBudgetTests(ITestOutputHelper output)
     [InlineData("summary-max")]
     [InlineData("summary-max-hostile")]
     [InlineData("approval-max")]
-    public void A_plan_with_23_answers_of_3000_characters_fits_with_its_answers_cut(string name)
+    public void A_plan_with_every_answer_3000_characters_long_fits_with_its_answers_cut(string name)
     {
         var card = SampleCards.Named(name);
 
@@ -41,7 +42,7 @@ public sealed class SizeBudgetTests(ITestOutputHelper output)
 
         var shown = CutLengths(card.Json);
 
-        Assert.Equal(23, shown.Count);
+        Assert.Equal(PlanChecklist.Count, shown.Count);
         Assert.All(shown, length => Assert.InRange(length, 150, 3000));
     }
 
@@ -100,7 +101,7 @@ public sealed class SizeBudgetTests(ITestOutputHelper output)
             output.WriteLine($"{name}: {card.Utf16Bytes:N0} bytes");
         }
 
-        Assert.Equal(23, PlanSummaries.Build(SamplePlans.MaxSize(), full: true).Total);
+        Assert.Equal(PlanChecklist.Count, PlanSummaries.Build(SamplePlans.MaxSize(), full: true).Total);
     }
 
     private static List<int> CutLengths(string json) =>

@@ -13,7 +13,7 @@ public sealed class AssignRefusalScriptTests
     [Theory]
     [InlineData("assign 6")]
     [InlineData("assign bananas <at>Megan Bowen</at>")]
-    [InlineData("assign 9 <at>Megan Bowen</at>")]
+    [InlineData("assign 10 <at>Megan Bowen</at>")]
     public async Task Assign_without_a_section_it_knows_says_how_to_name_one(string command)
     {
         var dana = await Started();

@@ -17,7 +17,7 @@ public sealed class CommandScriptTests
         await chat.Send("help");
 
         Assert.Equal("help", Assert.Single(chat.Replies).Heading);
-        foreach (var usage in new[] { "plan <product> <version>", "status", "show", "edit <section>", "skip", "back", "cancel", "list", "help" })
+        foreach (var usage in new[] { "plan <product> <version>", "status", "show", "edit <section>", "skip", "back", "cancel", "list [page]", "help" })
         {
             chat.ExpectReplyContaining($"- {usage}: ");
         }

@@ -118,7 +118,7 @@ public sealed class DeploymentScriptTests
 
         var backout = Assert.Single(InThread(dana, "notice Warning"), r => r.Text.Contains("failed", StringComparison.Ordinal));
         Assert.Contains("\"Error rate under 0.1% for an hour\" failed: Error rate 2% after twenty minutes.", backout.Text, StringComparison.Ordinal);
-        Assert.Contains("mentions: Dana Owner", backout.Text, StringComparison.Ordinal);
+        Assert.Contains("mentions: Megan Bowen", backout.Text, StringComparison.Ordinal);
         Assert.Equal(PlanState.Deployed, Plan.State);
 
         await dana.Send("rolled back Error rate too high");

@@ -44,7 +44,7 @@ public sealed class ExportScriptTests
         var exported = ExportedPlan.Parse(Assert.IsType<string>(markdown));
         AssertMatches(plan, exported);
         Assert.Contains($"State: approved, revision {plan.Revision}", exported.Facts);
-        Assert.Contains("Complete: 100% (23 of 23 checklist questions)", exported.Facts);
+        Assert.Contains($"Complete: 100% ({PlanChecklist.Count} of {PlanChecklist.Count} checklist questions)", exported.Facts);
 
         // Who answered what: Alex's risks, Dana's everything else; a multi-line answer survives whole.
         var risks = exported.Sections[2].Items.Single();

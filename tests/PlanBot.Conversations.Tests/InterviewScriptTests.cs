@@ -15,7 +15,7 @@ public sealed class InterviewScriptTests
 
         await chat.Send("plan Contoso.Web 2.4");
         chat.ExpectQuestion("features");
-        chat.ExpectReplyContaining($"Started the deployment plan for Contoso.Web 2.4. It has 8 sections, {PlanChecklist.Count} questions");
+        chat.ExpectReplyContaining($"Started the deployment plan for Contoso.Web 2.4. It has {SectionInfo.All.Count} sections, {PlanChecklist.Count} questions");
 
         foreach (var question in PlanChecklist.Questions)
         {

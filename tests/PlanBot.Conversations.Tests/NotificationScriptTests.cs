@@ -1,6 +1,7 @@
 using PlanBot.Conversations.State;
 using PlanBot.Conversations.Tests.Fakes;
 using PlanBot.Conversations.Tests.Scripts;
+using PlanBot.Domain.Checklist;
 
 namespace PlanBot.Conversations.Tests;
 
@@ -55,7 +56,7 @@ public sealed class NotificationScriptTests
         await megan.Send("approve");
 
         var told = Assert.Single(DirectTo(megan, TestPeople.Dana));
-        Assert.Equal("notice Success\nMegan Bowen approved revision 23. The plan for Contoso.Web 2.4 is approved: ready for production.", told.Text);
+        Assert.Equal($"notice Success\nMegan Bowen approved revision {PlanChecklist.Count}. The plan for Contoso.Web 2.4 is approved: ready for production.", told.Text);
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public sealed class NotificationScriptTests
         await alex.Send("reject The rollback has not been rehearsed");
 
         var told = Assert.Single(DirectTo(alex, TestPeople.Dana));
-        Assert.Contains("Alex Wilber rejected revision 23: The rollback has not been rehearsed.", told.Text, StringComparison.Ordinal);
+        Assert.Contains($"Alex Wilber rejected revision {PlanChecklist.Count}: The rollback has not been rehearsed.", told.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,7 +99,7 @@ public sealed class NotificationScriptTests
         await dana.Send("edit risks");
         await dana.Send("A new risk found after approval");
 
-        dana.ExpectReplyContaining("Dana Owner changed the plan for Contoso.Web 2.4 after review, so its earlier decisions are stale; the approvers are asked to review revision 24 again.");
+        dana.ExpectReplyContaining($"Dana Owner changed the plan for Contoso.Web 2.4 after review, so its earlier decisions are stale; the approvers are asked to review revision {PlanChecklist.Count + 1} again.");
         Assert.DoesNotContain(dana.Replies, r => r.Reply.Mode == DeliveryMode.Direct);
     }
 

@@ -1,4 +1,6 @@
+using PlanBot.Conversations.State;
 using PlanBot.Conversations.Tests.Scripts;
+using PlanBot.Domain.Checklist;
 using PlanBot.Domain.Plans;
 
 namespace PlanBot.Conversations.Tests;
@@ -6,6 +8,9 @@ namespace PlanBot.Conversations.Tests;
 /// <summary>Commands about a plan as a whole: <c>quorum</c>, <c>pending</c>, <c>history</c> and <c>list</c>.</summary>
 public sealed class PlanCommandScriptTests
 {
+    /// <summary>Plans one <c>list</c> page shows.</summary>
+    private const int ListPage = 50;
+
     private readonly BotWorld world = new();
 
     [Fact]
@@ -107,7 +112,7 @@ public sealed class PlanCommandScriptTests
         var lines = megan.LastReply.Split('\n');
         Assert.Equal(["notice Info", "Plans in this tenant:"], lines[..2]);
         Assert.Equal(
-            ["- Contoso.Web 2.4: a draft, 100% complete, owner Dana Owner", "- Fabrikam.Shop 1.0: a draft, 4% complete, owner Megan Bowen"],
+            ["- Contoso.Web 2.4: a draft, 100% complete, owner Dana Owner", $"- Fabrikam.Shop 1.0: a draft, {100 / PlanChecklist.Count}% complete, owner Megan Bowen"],
             lines[2..].Order(StringComparer.Ordinal));
     }
 
@@ -119,5 +124,64 @@ public sealed class PlanCommandScriptTests
         await dana.Send("list");
 
         Assert.Equal("notice Info\nNo plans in this tenant yet. Start one with `plan <product> <version>`.", dana.LastReply);
+    }
+
+    [Fact]
+    public async Task List_shows_a_page_at_a_time_newest_first_and_says_how_to_see_the_next()
+    {
+        // One more than a page, a day apart: plan 0 is the newest.
+        for (var i = 0; i <= ListPage; i++)
+        {
+            world.Store.Seed(new PlanDocument { Plan = Plan.Start($"plan-{i}", BotWorld.Tenant, $"Product{i}", "1.0", TestPeople.Dana, world.Now.AddDays(-i)) });
+        }
+
+        var dana = world.Chat();
+
+        await dana.Send("list");
+        var first = dana.LastReply.Split('\n');
+        Assert.Equal("Plans in this tenant:", first[1]);
+        Assert.Equal(ListPage, first.Count(l => l.StartsWith("- ", StringComparison.Ordinal)));
+        Assert.StartsWith("- Product0 1.0:", first[2], StringComparison.Ordinal);
+        Assert.Equal("Older plans: `list 2`.", first[^1]);
+
+        await dana.Send("list 2");
+        Assert.Equal($"notice Info\nPlans in this tenant, page 2:\n- Product{ListPage} 1.0: a draft, 0% complete, owner Dana Owner", dana.LastReply);
+
+        await dana.Send("list 3");
+        Assert.Equal("notice Info\nThere is no page 3 of plans: type `list` for the newest.", dana.LastReply);
+    }
+
+    [Theory]
+    [InlineData("list 0")]
+    [InlineData("list -1")]
+    [InlineData("list two")]
+    [InlineData("list 99999")]
+    public async Task List_with_a_page_that_is_not_a_number_from_1_to_9999_is_not_taken_for_the_command(string typed)
+    {
+        world.Store.Seed(new PlanDocument { Plan = Plan.Start("plan-1", BotWorld.Tenant, "Contoso.Web", "2.4", TestPeople.Dana, world.Now) });
+        var dana = world.Chat();
+
+        await dana.Send(typed);
+
+        Assert.DoesNotContain("Plans in this tenant", dana.LastReply, StringComparison.Ordinal);
+        dana.ExpectReplyContaining("I'm not working on a plan in this conversation yet.");
+    }
+
+    [Theory]
+    [InlineData(499, false)]
+    [InlineData(500, true)]
+    public async Task Pending_looks_through_the_newest_500_plans_and_says_so_when_there_are_more(int plans, bool saysSo)
+    {
+        for (var i = 0; i < plans; i++)
+        {
+            world.Store.Seed(new PlanDocument { Plan = Plan.Start($"plan-{i}", BotWorld.Tenant, $"Product{i}", "1.0", TestPeople.Dana, world.Now.AddMinutes(-i)) });
+        }
+
+        var megan = world.Chat(TestPeople.Megan);
+
+        await megan.Send("pending");
+
+        megan.ExpectReplyContaining("No plan is waiting for your decision.");
+        Assert.Equal(saysSo, megan.LastReply.Contains("I looked through the newest 500 plans of this tenant", StringComparison.Ordinal));
     }
 }

@@ -46,20 +46,23 @@ public sealed class InterviewInPlaygroundTests(ITestOutputHelper output)
         var playground = session.Playground;
         var chat = playground.Conversations.PersonalChat;
         var questions = PlanChecklist.Questions;
-        var started = (await playground.SendAsync(chat, "plan Contoso.Web 2.4")).EnsureBotSucceeded();
-        var firstCard = started.Messages.Single(m => m.AdaptiveCards.Any());
-        for (var i = 0; i < 4; i++)
+        (await playground.SendAsync(chat, "plan Contoso.Web 2.4")).EnsureBotSucceeded();
+
+        // A typed answer brings the next question as a card of its own: question 2's card.
+        var answered = (await playground.SendAsync(chat, InterviewAnswers.For(questions[0]))).EnsureBotSucceeded();
+        var secondCard = answered.Messages.Single(m => m.AdaptiveCards.Any());
+        for (var i = 1; i < 4; i++)
         {
             (await playground.SendAsync(chat, InterviewAnswers.For(questions[i]))).EnsureBotSucceeded();
         }
 
-        // Question 5 (a date) is open; "Save answer" on question 1's card, still in the chat, is pressed.
-        var save = firstCard.AdaptiveCards.First().Content!["actions"]!.AsArray().Select(a => a!.AsObject()).First(a => a["title"]!.GetValue<string>() == "Save answer");
+        // Question 5 (a date) is open; "Save answer" on question 2's card, still in the chat, is pressed.
+        var save = secondCard.AdaptiveCards.First().Content!["actions"]!.AsArray().Select(a => a!.AsObject()).First(a => a["title"]!.GetValue<string>() == "Save answer");
         var value = save["data"]!.DeepClone().AsObject();
-        value["answer"] = "Checkout v3";
-        var pressed = (await playground.SubmitAsync(chat, firstCard.MessageId, value)).EnsureBotSucceeded();
+        value["answer"] = "One-step checkout for returning customers";
+        var pressed = (await playground.SubmitAsync(chat, secondCard.MessageId, value)).EnsureBotSucceeded();
 
-        Assert.Contains(Shown.Of(pressed), t => t.Contains("Saved to question 1 (\"What features must be deployed?\")", StringComparison.Ordinal));
+        Assert.Contains(Shown.Of(pressed), t => t.Contains($"Saved to question 2 (\"{questions[1].Text}\")", StringComparison.Ordinal));
         Assert.Contains(Shown.Of(pressed), t => t.Contains(questions[4].Text, StringComparison.Ordinal));
         var typed = (await playground.SendAsync(chat, InterviewAnswers.For(questions[4]))).EnsureBotSucceeded();
         Assert.Contains(Shown.Of(typed), t => t.Contains(questions[5].Text, StringComparison.Ordinal));
@@ -67,7 +70,7 @@ public sealed class InterviewInPlaygroundTests(ITestOutputHelper output)
         session.Host.Kill();
         await using var store = new SqliteConversationStore(new SqliteStoreOptions { Path = session.DatabasePath });
         var plan = (await store.FindPlanAsync($"msteams:{playground.Config.TenantId}", "Contoso.Web", "2.4", CancellationToken.None))!.Document.Plan;
-        Assert.Equal("Checkout v3", plan.AnswerTo("features")!.Value.Text);
+        Assert.Equal("One-step checkout for returning customers", plan.AnswerTo(questions[1].Id)!.Value.Text);
         Assert.Equal(5, plan.Answers.Count);
     }
 

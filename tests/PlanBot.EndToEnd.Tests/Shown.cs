@@ -14,7 +14,7 @@ public static partial class Shown
         var parts = new List<string>();
         if (message.Text is { } text)
         {
-            parts.Add(Escape().Replace(WebUtility.HtmlDecode(text), "$1"));
+            parts.Add(Plain(text));
         }
 
         foreach (var attachment in message.Attachments)
@@ -24,6 +24,9 @@ public static partial class Shown
 
         return string.Join('\n', parts);
     }
+
+    /// <summary>A card's Markdown or a message's text as it reads: entities decoded, escapes removed.</summary>
+    public static string Plain(string text) => Escape().Replace(WebUtility.HtmlDecode(text), "$1");
 
     public static IReadOnlyList<string> Of(PlaygroundTurn turn)
     {
@@ -36,7 +39,7 @@ public static partial class Shown
         switch (node)
         {
             case JsonValue value when value.TryGetValue<string>(out var text):
-                into.Add(Escape().Replace(WebUtility.HtmlDecode(text), "$1"));
+                into.Add(Plain(text));
                 break;
             case JsonArray array:
                 foreach (var item in array)

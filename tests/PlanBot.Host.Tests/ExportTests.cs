@@ -91,4 +91,58 @@ public sealed class ExportTests : IDisposable
         time.Advance(TimeSpan.FromMinutes(2));
         Assert.Contains("expired", links.Check("msteams:t", "plan-1", expires, query["sig"]!), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_document_is_served_not_for_caches_sniffing_or_referrers()
+    {
+        await bot.SayAsync("plan Contoso.Web 2.4");
+        var link = Link(Assert.Single(await bot.SayAsync("export")));
+
+        using var client = factory.CreateClient();
+        using var response = await client.GetAsync(link.PathAndQuery);
+        using var refused = await client.GetAsync(link.PathAndQuery[..^4] + "0000");
+
+        foreach (var answer in new[] { response, refused })
+        {
+            Assert.Equal("no-store", answer.Headers.CacheControl?.ToString());
+            Assert.Equal("nosniff", Assert.Single(answer.Headers.GetValues("X-Content-Type-Options")));
+            Assert.Equal("no-referrer", Assert.Single(answer.Headers.GetValues("Referrer-Policy")));
+        }
+    }
+
+    [Fact]
+    public void A_well_signed_link_that_claims_to_live_longer_than_links_live_is_refused()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var key = Convert.ToBase64String(new byte[32]);
+        var links = new ExportLinks(Options.Create(new ExportOptions { SigningKey = key }), time);
+        var ahead = new FakeTimeProvider(time.GetUtcNow().AddHours(1));
+        var (expires, sig) = Parts(new ExportLinks(Options.Create(new ExportOptions { SigningKey = key }), ahead).Create("msteams:t", "plan-1"));
+
+        Assert.Contains("further ahead", links.Check("msteams:t", "plan-1", expires, sig), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void During_a_rotation_links_signed_with_the_previous_key_still_open_and_others_do_not()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var (old, current, other) = (Convert.ToBase64String(Enumerable.Repeat((byte)1, 32).ToArray()), Convert.ToBase64String(Enumerable.Repeat((byte)2, 32).ToArray()), Convert.ToBase64String(Enumerable.Repeat((byte)3, 32).ToArray()));
+        var (expires, sig) = Parts(new ExportLinks(Options.Create(new ExportOptions { SigningKey = old }), time).Create("msteams:t", "plan-1"));
+
+        var rotated = new ExportLinks(Options.Create(new ExportOptions { SigningKey = current, PreviousSigningKey = old }), time);
+        var elsewhere = new ExportLinks(Options.Create(new ExportOptions { SigningKey = current, PreviousSigningKey = other }), time);
+
+        Assert.Null(rotated.Check("msteams:t", "plan-1", expires, sig));
+        Assert.Contains("signature", elsewhere.Check("msteams:t", "plan-1", expires, sig), StringComparison.Ordinal);
+        var (newExpires, newSig) = Parts(rotated.Create("msteams:t", "plan-1"));
+        Assert.Null(new ExportLinks(Options.Create(new ExportOptions { SigningKey = current }), time).Check("msteams:t", "plan-1", newExpires, newSig));
+    }
+
+    private static Uri Link(string reply) => new(reply[reply.IndexOf("http://", StringComparison.Ordinal)..].Split(' ', '\n')[0]);
+
+    private static (long Expires, string Sig) Parts(Uri link)
+    {
+        var query = System.Web.HttpUtility.ParseQueryString(link.Query);
+        return (long.Parse(query["expires"]!, System.Globalization.CultureInfo.InvariantCulture), query["sig"]!);
+    }
 }

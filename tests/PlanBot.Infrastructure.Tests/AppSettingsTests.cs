@@ -76,6 +76,7 @@ public sealed class AppSettingsTests(CompiledTemplateFixture compiled)
     [InlineData("APPLICATIONINSIGHTS_CONNECTION_STRING", "[parameters('appInsightsConnectionString')]")]
     [InlineData("Engine__ReminderDelay", "[parameters('reminderDelay')]")]
     [InlineData("Engine__MaxReminders", "[string(parameters('maxReminders'))]")]
+    [InlineData("Export__PublicBaseUrl", "[format('https://{0}.azurewebsites.net/', parameters('webAppName'))]")]
     public void Host_settings_are_set(string name, string value)
     {
         var settings = Settings();
@@ -96,7 +97,7 @@ public sealed class AppSettingsTests(CompiledTemplateFixture compiled)
     [Theory]
     [InlineData("Slack__SigningSecret", "slackSigningSecret")]
     [InlineData("Slack__BotToken", "slackBotToken")]
-    public void Slack_settings_are_key_vault_references(string name, string secret)
+    public void Secret_settings_are_key_vault_references(string name, string secret)
     {
         var settings = Settings();
 
@@ -134,7 +135,8 @@ public sealed class AppSettingsTests(CompiledTemplateFixture compiled)
             || s.Key.EndsWith("Token", StringComparison.OrdinalIgnoreCase)
             || s.Key.EndsWith("Key", StringComparison.OrdinalIgnoreCase));
 
-        Assert.All(secretLike, s => Assert.StartsWith(KeyVaultReference, s.Value, StringComparison.Ordinal));
+        // By the vault and a secret name, or (the export key the template makes) by the secret's versioned URI.
+        Assert.All(secretLike, s => Assert.StartsWith("[format('@Microsoft.KeyVault(SecretUri={0}", s.Value, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -159,6 +161,33 @@ public sealed class AppSettingsTests(CompiledTemplateFixture compiled)
             Assert.DoesNotContain(function, json, StringComparison.OrdinalIgnoreCase);
         }
 
-        Assert.DoesNotContain("\"type\": \"securestring\"", json, StringComparison.OrdinalIgnoreCase);
+        // One secure value only, and it never leaves the vault's deployment: the export key it makes itself.
+        var secure = System.Text.RegularExpressions.Regex.Matches(json, "\"type\": \"securestring\"", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        Assert.Single(secure);
+        var vault = compiled.Template.One("Microsoft.KeyVault/vaults");
+        Assert.Equal("securestring", (string?)vault.Template["parameters"]?["exportSigningKey"]?["type"]);
+    }
+
+    [Fact]
+    public void The_export_signing_key_setting_names_the_version_the_vault_just_made()
+    {
+        var site = compiled.Template.One("Microsoft.Web/sites");
+        var vault = compiled.Template.One("Microsoft.KeyVault/vaults");
+
+        Assert.Equal("[format('@Microsoft.KeyVault(SecretUri={0})', parameters('exportSigningKeyUri'))]", Settings()["Export__SigningKey"]);
+        Assert.Contains("outputs.exportSigningKeyUri.value", site.ModuleParameter("exportSigningKeyUri"), StringComparison.Ordinal);
+        Assert.Contains("secretUriWithVersion", vault.Template["outputs"]!["exportSigningKeyUri"]!["value"]!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_template_makes_the_export_signing_key_in_the_vault_from_a_fresh_random_value()
+    {
+        var vault = compiled.Template.One("Microsoft.KeyVault/vaults");
+        var secret = compiled.Template.OfType("Microsoft.KeyVault/vaults/secrets").Single();
+
+        Assert.Equal("[base64(format('{0}{1}', newGuid(), newGuid()))]", (string?)vault.Template["parameters"]!["exportSigningKey"]!["defaultValue"]);
+        Assert.Equal("[parameters('exportSigningKey')]", (string?)secret.Properties["value"]);
+        Assert.Null(compiled.Template.Module("planbot-keyvault")["properties"]!["parameters"]!["exportSigningKey"]);
+        Assert.Contains("export-signing-key", compiled.Build.StandardOutput, StringComparison.Ordinal);
     }
 }

@@ -84,7 +84,8 @@ public sealed class FuzzFindingsTests(ITestOutputHelper output) : IAsyncLifetime
         "direct message with an empty channel",
         "direct message from a blank user id",
         "button in a message whose channel id is empty",
-        "slash command with a blank channel_id");
+        "slash command with a blank channel_id",
+        "event signed at a timestamp past the year 9999");
 
     [Theory]
     [MemberData(nameof(SlackFindings))]
@@ -113,6 +114,11 @@ public sealed class FuzzFindingsTests(ITestOutputHelper output) : IAsyncLifetime
                 break;
             case "button in a message whose channel id is empty":
                 response = await client.InteractionAsync(SlackPayloads.BlockAction("skip", "{}", SlackPayloads.Owner, string.Empty, "directmessage", "1700000000.000100"));
+                break;
+            case "event signed at a timestamp past the year 9999":
+                var body = Encoding.UTF8.GetBytes(SlackPayloads.Envelope(SlackPayloads.DirectMessage("help")).ToJsonString());
+                response = await client.PostAsync("/api/slack/events", body, "application/json", timestampText: "999999999999");
+                Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
                 break;
             default:
                 response = await client.CommandAsync(SlackPayloads.Command("help", channel: " "));

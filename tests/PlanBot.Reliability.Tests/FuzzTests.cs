@@ -86,7 +86,7 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime, IDispo
 
         var report = await FuzzRunner.RunAsync(cases, Seed, SlackCaseCount, async (c, ct) =>
         {
-            var response = await client.PostAsync($"/api/slack/{endpoint}", c.Body, c.ContentType, cancellationToken: ct);
+            var response = await client.PostAsync($"/api/slack/{endpoint}", c.Body, c.ContentType, c.Headers, timestampText: c.Timestamp, cancellationToken: ct);
             return (response.Status, response.Body);
         });
         await client.WhenIdleAsync();
@@ -135,6 +135,7 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime, IDispo
     private static string KindGroup(string kind) => kind switch
     {
         "odd form" => "not an object, random bytes, odd forms",
+        _ when kind.StartsWith("odd header", StringComparison.Ordinal) => "odd headers (timestamp past 9999 or not a number, retry headers)",
         _ when kind.StartsWith("well-formed", StringComparison.Ordinal) => "well-formed",
         _ when kind.StartsWith("wrong type", StringComparison.Ordinal) || kind.StartsWith("odd ", StringComparison.Ordinal) => "wrong types and odd values",
         _ when kind.StartsWith("missing", StringComparison.Ordinal) => "missing fields",

@@ -424,6 +424,24 @@ public abstract partial class ConversationStoreContract
     }
 
     [Fact]
+    public async Task ListPlansPageAsync_pages_through_the_tenants_plans_newest_first()
+    {
+        var store = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var plans = Enumerable.Range(0, 5).Select(i => NewPlan(tenant, createdAt: Now.AddDays(-i))).ToArray();
+        await store.CommitAsync(Create(null, plans), None);
+        await store.CommitAsync(Create(null, NewPlan(NewTenant(), createdAt: Now.AddDays(1))), None);
+
+        var first = await store.ListPlansPageAsync(tenant, 0, 2, None);
+        var second = await store.ListPlansPageAsync(tenant, 2, 2, None);
+        var last = await store.ListPlansPageAsync(tenant, 4, 2, None);
+
+        Assert.Equal(plans.Select(p => p.Plan.Id), first.Concat(second).Concat(last).Select(p => p.Id));
+        Assert.Single(last);
+        Assert.Empty(await store.ListPlansPageAsync(tenant, 6, 2, None));
+    }
+
+    [Fact]
     public async Task ListPlansAsync_filters_by_product_ignoring_case()
     {
         var store = await CreateStoreAsync();

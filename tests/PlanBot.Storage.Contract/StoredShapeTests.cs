@@ -52,7 +52,9 @@ public sealed class StoredShapeTests
         Assert.Equal((SampleFiles.BaselineId, "Contoso.Web 2.4", "2.4"), (plan.BaselinePlanId, plan.BaselineTitle, plan.BaselineVersion));
         Assert.Equal(new DateTimeOffset(2026, 11, 2, 9, 12, 5, TimeSpan.Zero), plan.CreatedAt);
         Assert.Equal(new DateTimeOffset(2026, 11, 3, 16, 20, 0, TimeSpan.Zero), plan.InReviewSince);
-        Assert.True(plan.Completeness().IsComplete);
+        // Stored before the backout plan (section 9) was asked: it reads, and shows that section as missing.
+        Assert.Equal(PlanChecklist.In(Section.Backout), plan.Completeness().Missing);
+        Assert.Empty(plan.Completeness().Unconfirmed);
 
         var kept = plan.AnswerTo("why")!;
         Assert.False(kept.IsUnconfirmed);

@@ -45,6 +45,11 @@ public static class SamplePlans
         ["escalation"] = "Page the billing on-call engineer; after 30 minutes, the engineering manager decides on rollback.",
         ["done"] = "When all components are deployed, smoke tests pass, and no sev-2 incident is open after 24 hours.",
         ["success-evidence"] = "Green smoke-test run, dashboard error rate under 0.1 %, and the release note posted.",
+        [PlanChecklist.BackoutTriggers] = "Smoke tests still failing 20 minutes into the window, or a sev-2 incident the release caused.",
+        [PlanChecklist.BackoutSteps] = "1. Swap the web slots back\n2. Redeploy contoso-api 2.3.4\n3. Leave migration 0042 in place: 2.3 ignores its columns",
+        [PlanChecklist.BackoutDecider] = "<at>Megan Bowen</at>",
+        ["backout-compatibility"] = "yes, 2.3 runs against the 0042 schema",
+        ["backout-duration"] = "About 25 minutes.",
     };
 
     /// <summary>Started by <see cref="People.Owner"/> at <see cref="Start"/>, nothing answered.</summary>

@@ -12,7 +12,7 @@
  *   COSMOS_HTTP=1      serve plain HTTP instead of HTTPS
  *   COSMOS_CERT_OUT    if set, the generated certificate (public part) is written there
  *   COSMOS_PARENT_PID  pid to watch instead of the parent process; exit when it is gone
- *   COSMOS_LOG=1       log every request (method, path, status, time) to stderr
+ *   COSMOS_LOG=1       log every request (method, path, status, time, body bytes in and out) to stderr
  */
 "use strict";
 
@@ -504,6 +504,26 @@ function route(req) {
   return [null, null, false];
 }
 
+/** Counts the body bytes a response writes (for the request log); returns a function that reads the count. */
+function countBytesOut(res) {
+  let bytes = 0;
+  const add = (chunk, encoding) => {
+    if (typeof chunk === "string") bytes += Buffer.byteLength(chunk, typeof encoding === "string" ? encoding : "utf8");
+    else if (chunk && chunk.length !== undefined) bytes += chunk.length;
+  };
+  const write = res.write;
+  const end = res.end;
+  res.write = function writeCounted(chunk, ...rest) {
+    add(chunk, rest[0]);
+    return write.call(this, chunk, ...rest);
+  };
+  res.end = function endCounted(chunk, ...rest) {
+    if (typeof chunk !== "function") add(chunk, rest[0]);
+    return end.call(this, chunk, ...rest);
+  };
+  return () => bytes;
+}
+
 function createServer(certKey) {
   const opts = { keepAlive: true };
   const server = process.env.COSMOS_HTTP === "1" ? cosmos.createHttpServer(opts) : cosmos.createHttpsServer({ ...opts, ...certKey });
@@ -524,9 +544,11 @@ function createServer(certKey) {
     }
     if (log) {
       const kind = handler ? handler.name.replace(/^handle/, "") : "package";
+      const bytesIn = parseInt(header(req, "content-length") || "0", 10) || 0;
+      const bytesOut = countBytesOut(res);
       res.on("finish", () => {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        process.stderr.write(`${req.method} ${req.url} ${res.statusCode} ${kind} ${ms.toFixed(2)}ms\n`);
+        process.stderr.write(`${req.method} ${req.url} ${res.statusCode} ${kind} ${ms.toFixed(2)}ms in=${bytesIn} out=${bytesOut()}\n`);
       });
     }
     if (!handler) {

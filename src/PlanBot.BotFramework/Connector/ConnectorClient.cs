@@ -1,19 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using PlanBot.BotFramework.Schema;
-using PlanBot.Conversations;
 
 namespace PlanBot.BotFramework.Connector;
 
 /// <summary>
-/// The Bot Connector REST API v3 (send, reply, update). Throttling and transient failures (429,
-/// 412, 502, 503, 504, lost connections) are retried with bounded exponential backoff and jitter,
-/// honouring <c>Retry-After</c>; any other error surfaces at once as a <see cref="ConnectorException"/>.
-/// The bot's token is added by a handler in the HttpClient's pipeline, not here.
+/// The Bot Connector REST API v3 (send, reply, update). An error surfaces as a
+/// <see cref="ConnectorException"/>. The HttpClient's pipeline adds the bot's token and retries
+/// throttling and transient failures (<see cref="IsTransient"/>, lost connections), honouring
+/// <c>Retry-After</c> (<c>AddBotFramework</c> sets both up); this class sends each call once.
 /// </summary>
-public sealed class ConnectorClient(HttpClient http, ConnectorRetryOptions options, ConversationPacer pacer, TimeProvider time, ILogger<ConnectorClient> logger)
+public sealed class ConnectorClient(HttpClient http, ConversationPacer pacer)
 {
     public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, OutboundActivity activity, CancellationToken cancellationToken)
     {
@@ -92,76 +90,22 @@ public sealed class ConnectorClient(HttpClient http, ConnectorRetryOptions optio
     private async Task<T> SendAsync<T>(HttpMethod method, Uri url, HttpContent? content, CancellationToken cancellationToken)
         where T : class, new()
     {
-        var body = content is null ? null : await content.ReadAsByteArrayAsync(cancellationToken);
-        var contentType = content?.Headers.ContentType;
-        content?.Dispose();
-        for (var attempt = 1; ; attempt++)
+        using var request = new HttpRequestMessage(method, url) { Content = content };
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.IsSuccessStatusCode)
         {
-            HttpResponseMessage response;
-            try
-            {
-                using var request = new HttpRequestMessage(method, url);
-                if (body is not null)
-                {
-                    request.Content = new ByteArrayContent(body);
-                    request.Content.Headers.ContentType = contentType;
-                }
-                response = await http.SendAsync(request, cancellationToken);
-            }
-            catch (HttpRequestException failure) when (attempt < options.MaxAttempts)
-            {
-                var wait = Backoff(attempt);
-                logger.ConnectorRetry(method.Method, null, attempt, wait.TotalMilliseconds, failure.HttpRequestError.ToString());
-                PlanBotTelemetry.ChannelRetries.Add(1, new("channel", "botframework"), new("status", "connection"));
-                await Task.Delay(wait, time, cancellationToken);
-                continue;
-            }
-
-            using (response)
-            {
-                if (response.IsSuccessStatusCode)
-                {
-                    return await ReadAsync<T>(response, cancellationToken);
-                }
-
-                var correlation = response.Headers.TryGetValues("X-Correlating-OperationId", out var values) ? values.FirstOrDefault() : null;
-                if (IsTransient(response.StatusCode) && attempt < options.MaxAttempts)
-                {
-                    var wait = RetryAfter(response) ?? Backoff(attempt);
-                    logger.ConnectorRetry(method.Method, (int)response.StatusCode, attempt, wait.TotalMilliseconds, correlation);
-                    PlanBotTelemetry.ChannelRetries.Add(1, new("channel", "botframework"), new("status", (int)response.StatusCode));
-                    await Task.Delay(wait, time, cancellationToken);
-                    continue;
-                }
-
-                var error = await ReadErrorAsync(response, cancellationToken);
-                throw new ConnectorException(response.StatusCode, error?.Code, error?.Message ?? response.ReasonPhrase ?? "no detail", correlation);
-            }
+            return await ReadAsync<T>(response, cancellationToken);
         }
+
+        var correlation = response.Headers.TryGetValues("X-Correlating-OperationId", out var values) ? values.FirstOrDefault() : null;
+        var error = await ReadErrorAsync(response, cancellationToken);
+        throw new ConnectorException(response.StatusCode, error?.Code, error?.Message ?? response.ReasonPhrase ?? "no detail", correlation);
     }
 
-    private static bool IsTransient(HttpStatusCode status) =>
+    /// <summary>What the Connector's rate-limit guidance says to retry (PROTOCOLS §2.4): 429, 412, 502, 503, 504.</summary>
+    public static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway
             or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        var wait = header?.Delta ?? (header?.Date is { } date ? date - time.GetUtcNow() : null);
-        if (wait is null)
-        {
-            return null;
-        }
-
-        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > options.MaxDelay ? options.MaxDelay : wait;
-    }
-
-    private TimeSpan Backoff(int attempt)
-    {
-        var exponential = options.BaseDelay * Math.Pow(2, attempt - 1);
-        var jittered = exponential * (1 + (Random.Shared.NextDouble() * 0.5));
-        return jittered > options.MaxDelay ? options.MaxDelay : jittered;
-    }
 
     private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
         where T : class, new()

@@ -17,6 +17,9 @@ public sealed class ConversationPacer(TimeProvider time, bool enabled = true)
 
     private static readonly TimeSpan LongestWindow = TimeSpan.FromSeconds(30);
 
+    /// <summary>Beyond this many conversations, those with no send in the longest window are forgotten.</summary>
+    internal const int Tidy = 1024;
+
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> recent = new(StringComparer.Ordinal);
 
     public bool Enabled { get; } = enabled;
@@ -27,6 +30,11 @@ public sealed class ConversationPacer(TimeProvider time, bool enabled = true)
         if (!Enabled)
         {
             return;
+        }
+
+        if (recent.Count > Tidy)
+        {
+            Forget(time.GetUtcNow());
         }
 
         // Teams counts a channel thread against its channel.
@@ -51,6 +59,30 @@ public sealed class ConversationPacer(TimeProvider time, bool enabled = true)
             }
 
             await Task.Delay(wait, time, cancellationToken);
+        }
+    }
+
+    /// <summary>Conversations tracked now (for tests).</summary>
+    internal int Tracked => recent.Count;
+
+    /// <summary>
+    /// Drops the conversations whose last send left every window: nothing of them limits a send any
+    /// more, and a bot in many conversations would otherwise keep one entry per conversation for ever.
+    /// </summary>
+    private void Forget(DateTimeOffset now)
+    {
+        foreach (var (conversation, sends) in recent)
+        {
+            bool idle;
+            lock (sends)
+            {
+                idle = sends.Count == 0 || now - sends.Last() >= LongestWindow;
+            }
+
+            if (idle)
+            {
+                recent.TryRemove(new KeyValuePair<string, Queue<DateTimeOffset>>(conversation, sends));
+            }
         }
     }
 

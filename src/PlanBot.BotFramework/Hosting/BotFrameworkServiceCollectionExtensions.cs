@@ -6,6 +6,7 @@ using PlanBot.BotFramework.Authentication;
 using PlanBot.BotFramework.Connector;
 using PlanBot.BotFramework.Teams;
 using PlanBot.Conversations.Ports;
+using PlanBot.Http;
 
 namespace PlanBot.BotFramework.Hosting;
 
@@ -33,7 +34,10 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConnectorRetryOptions>>().Value);
         services.AddSingleton(sp => new ConversationPacer(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ConnectorRetryOptions>().Pacing));
         services.AddBotFrameworkAuthentication(configuration);
-        services.AddHttpClient<ConnectorClient>(http => http.Timeout = TimeSpan.FromSeconds(30)).AddConnectorAuthorization();
+        services.AddHttpClient<ConnectorClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .UseRenewedConnections()
+            .AddChannelRetries("botframework", sp => sp.GetRequiredService<ConnectorRetryOptions>().Retries, ConnectorClient.IsTransient)
+            .AddConnectorAuthorization();
 
         services.AddSingleton(sp => new BotFrameworkReplyChannel(sp.GetRequiredService<ConnectorClient>()));
         services.AddSingleton(sp => new TeamsPeopleDirectory(sp.GetRequiredService<ConnectorClient>()));

@@ -40,7 +40,8 @@ public static class ActivityMapper
                 var kind = activity.Action.StartsWith("add", StringComparison.Ordinal) ? TurnKind.AppInstalled : TurnKind.Removed;
                 return new Turn(kind, ActivityId(activity), conversation, from, string.Empty, []);
             case "invoke" when activity.Name == "adaptiveCard/action":
-                return new Turn(TurnKind.Action, ActivityId(activity), conversation, from, string.Empty, [], TimeZone(activity), ReadExecute(activity.Value));
+                // Teams shows the invoke's answer in place of the pressed card: it is not sent again as a message.
+                return new Turn(TurnKind.Action, ActivityId(activity), conversation, from, string.Empty, [], TimeZone(activity), ReadExecute(activity.Value), ReplacesCard: true);
             default:
                 return null;
         }

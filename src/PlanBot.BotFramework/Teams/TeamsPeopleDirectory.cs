@@ -66,11 +66,14 @@ public sealed class TeamsPeopleDirectory(ConnectorClient connector) : IPeopleDir
     private static PersonRef ToPerson(ChannelAccount member)
     {
         var principal = Read(member.Extra, "userPrincipalName") ?? Read(member.Extra, "email");
-        return new PersonRef(member.Id!, member.Name ?? principal ?? member.Id!, member.AadObjectId, principal?.ToLowerInvariant());
+        return new PersonRef(member.Id!, member.Name ?? principal ?? member.Id!, ObjectId(member), principal?.ToLowerInvariant());
     }
 
+    /// <summary>The member's directory object id: <c>aadObjectId</c> as get member gives it, <c>objectId</c> in the roster.</summary>
+    private static string? ObjectId(ChannelAccount member) => member.AadObjectId ?? Read(member.Extra, "objectId");
+
     private static bool Matches(ChannelAccount member, string upn) =>
-        string.Equals(member.AadObjectId, upn, StringComparison.OrdinalIgnoreCase)
+        string.Equals(ObjectId(member), upn, StringComparison.OrdinalIgnoreCase)
         || string.Equals(Read(member.Extra, "userPrincipalName"), upn, StringComparison.OrdinalIgnoreCase)
         || string.Equals(Read(member.Extra, "email"), upn, StringComparison.OrdinalIgnoreCase);
 

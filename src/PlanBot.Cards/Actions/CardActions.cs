@@ -25,6 +25,7 @@ public static class CardActions
             CardVerbs.Reject => new DecideAction(planId, Revision(data), Verdict.Reject, Value(data, CardInputIds.Reason)?.Trim()),
             CardVerbs.RefreshView => new RefreshApprovalAction(planId),
             CardVerbs.SaveSection when SectionOf(data) is { } section => new SaveSectionAction(planId, (int)section, Revision(data), Answers(section, data)),
+            CardVerbs.SaveAndSubmit when SectionOf(data) is { } section => new SaveSectionAction(planId, (int)section, Revision(data), Answers(section, data), Submit: true),
             CardVerbs.KeepSection when SectionOf(data) is { } section => new KeepSectionAction(planId, (int)section),
             CardVerbs.KeepAnswer when Value(data, CardDataKeys.QuestionId) is { } question => new KeepAnswerAction(planId, question),
             CardVerbs.RemoveAnswer when Value(data, CardDataKeys.QuestionId) is { } question => new RemoveAnswerAction(planId, question),

@@ -23,6 +23,9 @@ public static class CardVerbs
     /// <summary>Save a section form: its inputs, named by <see cref="SectionInputs"/>, with the section and the revision shown.</summary>
     public const string SaveSection = "saveSection";
 
+    /// <summary>Save a section form as <see cref="SaveSection"/> does, then send the plan to its approvers if that completes it.</summary>
+    public const string SaveAndSubmit = "saveAndSubmit";
+
     /// <summary>Keep every answer carried over into the section.</summary>
     public const string KeepSection = "keepSection";
 

@@ -48,6 +48,11 @@ internal static class SectionCard
             ? $"An answer left empty stays open. You can also type your answers one at a time, @mentioning {audience.BotName}."
             : "An answer left empty stays open. You can also type your answers one at a time as replies; help lists the commands."));
         var actions = new List<AdaptiveAction> { Execute("Save section", CardVerbs.SaveSection, form, AssociatedInputs.Auto) };
+        if (form.CanSaveAndSubmit)
+        {
+            actions.Add(Execute("Save and submit", CardVerbs.SaveAndSubmit, form, AssociatedInputs.Auto));
+        }
+
         if (form.HasCarriedOver)
         {
             actions.Add(Execute("Keep section as it is", CardVerbs.KeepSection, form));

@@ -31,4 +31,12 @@ public sealed class EngineOptions
 
     /// <summary>How often each host looks for reminders that fell due.</summary>
     public TimeSpan ReminderScanInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The most a stored plan may take, in bytes of its JSON. Cosmos DB refuses an item over 2 MB,
+    /// and a write refused there would fail the turn; a change that would take a plan past this
+    /// is refused with a reply before anything is written. 1.5 MiB leaves room for the item's own
+    /// fields and for a plan that has to shrink back below it.
+    /// </summary>
+    public int MaxPlanBytes { get; set; } = 1536 * 1024;
 }

@@ -8,6 +8,12 @@ public enum TurnStatus
     Redelivered,
     StoreUnavailable,
     Conflicted,
+
+    /// <summary>Over a rate limit (<see cref="RateLimitOptions"/>): not run, nothing stored.</summary>
+    RateLimited,
+
+    /// <summary>Would take a plan past <see cref="EngineOptions.MaxPlanBytes"/>: not stored, the sender told.</summary>
+    PlanTooLarge,
 }
 
 /// <summary>

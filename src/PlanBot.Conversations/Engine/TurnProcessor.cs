@@ -21,8 +21,18 @@ public sealed class TurnProcessor(
     EngineOptions options,
     TimeProvider time,
     PostRegistry posts,
-    ILogger<TurnProcessor> logger)
+    ILogger<TurnProcessor> logger,
+    TurnRateLimiter? rateLimiter = null)
 {
+    /// <summary>What someone over their own limit is told.</summary>
+    public const string SlowDown = "You're sending me more than I can take in right now, so I did not act on that. Nothing of it was saved: wait a minute, then send it again.";
+
+    /// <summary>What the sender of a change that would take a plan past <see cref="EngineOptions.MaxPlanBytes"/> is told.</summary>
+    public const string PlanTooLarge = "That was not saved: it would make this plan larger than I can store. Nothing of your last message changed the plan. Shorten a long answer, or keep the detail in a document and give its link.";
+
+    /// <summary>What someone is told when their whole organisation is over its limit.</summary>
+    public const string TenantSlowDown = "Your organisation is sending me more than I can take in right now, so I did not act on that. Nothing of it was saved: wait a minute, then send it again.";
+
     public async Task<TurnOutcome> ProcessAsync(Turn turn, IReplyChannel channel, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
@@ -31,7 +41,9 @@ public sealed class TurnProcessor(
         activity?.SetTag("planbot.channel", turn.Conversation.Channel);
         activity?.SetTag("planbot.turn.kind", turn.Kind.ToString());
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var outcome = await RunAsync(turn, channel, cancellationToken);
+        var outcome = rateLimiter?.Check(turn) is { } refusal
+            ? await RefuseAsync(turn, channel, refusal, cancellationToken)
+            : await RunAsync(turn, channel, cancellationToken);
         var status = outcome.Failed > 0 ? "reply_failed" : outcome.Status.ToString();
         activity?.SetTag("planbot.turn.outcome", status);
         PlanBotTelemetry.Turns.Add(1, new("outcome", status), new("channel", turn.Conversation.Channel));
@@ -53,6 +65,12 @@ public sealed class TurnProcessor(
                 if (prepared.Commit is null)
                 {
                     return new TurnOutcome(TurnStatus.Redelivered, 0, 0, prepared.InvokeReply, prepared.InvokeView);
+                }
+
+                if (Oversized(prepared.Commit!) is { } oversized)
+                {
+                    logger.PlanTooLarge(turn.ActivityId, oversized.Plan, oversized.Bytes, options.MaxPlanBytes);
+                    return await RefuseAsync(turn, channel, TurnStatus.PlanTooLarge, PlanTooLarge, tell: true, cancellationToken);
                 }
 
                 var ids = prepared.ToSend.Select(r => r.Id).ToList();
@@ -242,6 +260,49 @@ public sealed class TurnProcessor(
         }
 
         return new TurnOutcome(status, sent, 0, prepared.InvokeReply, prepared.InvokeView);
+    }
+
+    /// <summary>
+    /// A turn over a rate limit: nothing runs or is stored. A pressed card shows why in its place
+    /// (that costs no send); otherwise the sender is told once a window, so a flood is not answered in kind.
+    /// </summary>
+    private Task<TurnOutcome> RefuseAsync(Turn turn, IReplyChannel channel, TurnRateLimiter.Refusal refusal, CancellationToken cancellationToken)
+    {
+        logger.RateLimited(turn.Conversation.Key, turn.ActivityId, refusal.Limit.ToString());
+        var text = refusal.Limit == RateLimit.Tenant ? TenantSlowDown : SlowDown;
+        return RefuseAsync(turn, channel, TurnStatus.RateLimited, text, refusal.Tell, cancellationToken);
+    }
+
+    /// <summary>A turn whose changes are not stored: a pressed card shows why in its place, a message is answered when <paramref name="tell"/>.</summary>
+    private async Task<TurnOutcome> RefuseAsync(Turn turn, IReplyChannel channel, TurnStatus status, string text, bool tell, CancellationToken cancellationToken)
+    {
+        if (turn.Action is not null || turn.ReplacesCard)
+        {
+            var notice = new NoticeView(text, Tone.Problem);
+            return new TurnOutcome(status, 0, 0, channel.Render(notice, turn.Conversation), notice);
+        }
+
+        if (tell)
+        {
+            await TellAsync(channel, turn, text, cancellationToken);
+        }
+
+        return TurnOutcome.Of(status);
+    }
+
+    /// <summary>The first plan of the commit that would be stored larger than a plan may be, with its size.</summary>
+    private (string Plan, long Bytes)? Oversized(TurnCommit commit)
+    {
+        foreach (var plan in commit.Plans)
+        {
+            var bytes = StoredSize.Of(plan.Document);
+            if (bytes > options.MaxPlanBytes)
+            {
+                return (plan.Document.Plan.Id, bytes);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Says something that is not part of the conversation's stored state, such as "not saved".</summary>

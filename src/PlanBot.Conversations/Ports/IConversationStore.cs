@@ -34,6 +34,13 @@ public interface IConversationStore
     Task<IReadOnlyList<Plan>> ListPlansAsync(string tenantId, string? product, CancellationToken cancellationToken);
 
     /// <summary>
+    /// One page of a tenant's plans, newest first: at most <paramref name="take"/> of them after the
+    /// first <paramref name="skip"/>. What <c>list</c> and <c>pending</c> read, a page at a time,
+    /// instead of every plan of the tenant.
+    /// </summary>
+    Task<IReadOnlyList<Plan>> ListPlansPageAsync(string tenantId, int skip, int take, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The plans of a tenant as the similar-products search reads them: id, product, version, state,
     /// owner, creation time and the answers naming the features and components
     /// (<see cref="Domain.Reuse.SimilarPlans.Questions"/>); a store may return more of each plan. Much less than

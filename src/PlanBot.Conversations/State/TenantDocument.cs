@@ -46,6 +46,10 @@ public sealed class TenantDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool ReleaseChannelMembersOnly { get; set; }
 
+    /// <summary>When set, plans may be submitted without a backout plan (section 9); by default they may not.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool BackoutOptional { get; set; }
+
     /// <summary>Keys pipelines ask about this tenant's plans with (at most two live, for rotation); absent (null) until one is made.</summary>
     public List<GateKey>? GateKeys { get; set; }
 
@@ -60,4 +64,11 @@ public sealed class TenantDocument
     public ApprovalPolicy Policy => ApprovalPolicy ?? Domain.Plans.ApprovalPolicy.Default;
 
     public bool IsAdmin(PersonRef person) => ReleaseAdmins.Exists(a => a.SameAs(person));
+
+    /// <summary><paramref name="plan"/> under this tenant's rules of what a plan may go without.</summary>
+    public static Plan Govern(Plan plan, TenantDocument? tenant)
+    {
+        var optional = tenant?.BackoutOptional == true;
+        return plan.BackoutOptional == optional ? plan : plan with { BackoutOptional = optional };
+    }
 }

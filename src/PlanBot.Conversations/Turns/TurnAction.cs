@@ -28,9 +28,10 @@ public sealed record UnknownAction(string Verb) : TurnAction;
 /// <summary>
 /// "Save section" on a section form: its answers by question id, each as a typed answer would read
 /// (an empty one leaves the question open); people a picker chose by their channel id come as <see cref="Mentions"/>.
-/// <see cref="Revision"/> is the plan's revision when the form was shown.
+/// <see cref="Revision"/> is the plan's revision when the form was shown. With <see cref="Submit"/>
+/// ("Save and submit" on the last open section) the plan goes to its approvers once the save completes it.
 /// </summary>
-public sealed record SaveSectionAction(string? PlanId, int Section, int? Revision, IReadOnlyDictionary<string, string> Answers, IReadOnlyList<Domain.Answers.Mention>? Mentions = null) : TurnAction;
+public sealed record SaveSectionAction(string? PlanId, int Section, int? Revision, IReadOnlyDictionary<string, string> Answers, IReadOnlyList<Domain.Answers.Mention>? Mentions = null, bool Submit = false) : TurnAction;
 
 /// <summary>"Keep section": every answer carried over into the section is kept for this release as it is.</summary>
 public sealed record KeepSectionAction(string? PlanId, int Section) : TurnAction;

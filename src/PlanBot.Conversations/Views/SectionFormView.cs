@@ -27,7 +27,8 @@ public sealed record FormField(
 /// A section of the plan as one form: every question of the section, to answer at once. As a
 /// <see cref="ReadBack"/> it shows how each saved answer was understood instead of inputs. A form
 /// with carried-over answers offers to keep the section (and, in a plan started from a baseline,
-/// every section nothing was found wrong with); the last form of a complete plan offers to submit it.
+/// every section nothing was found wrong with). When only this section's questions are still open,
+/// the owner's form offers <see cref="CanSaveAndSubmit"/>: the save that completes the plan sends it.
 /// </summary>
 public sealed record SectionFormView(
     string PlanId,
@@ -42,7 +43,8 @@ public sealed record SectionFormView(
     int Revision,
     string? Note = null,
     string? Problem = null,
-    bool CanKeepUnflagged = false) : View
+    bool CanKeepUnflagged = false,
+    bool CanSaveAndSubmit = false) : View
 {
     public bool HasCarriedOver => Fields.Any(f => f.CarriedOver);
 }

@@ -4,7 +4,9 @@ namespace PlanBot.Domain.Checklist;
 /// The Deployment Plan checklist as data, in interview order (artifact section by section).
 /// The who / what / when / where / why questions and their follow-ups come from the OpenUP
 /// checklist; sections 3, 5 and 6 have no check item of their own, so their questions come from
-/// what the artifact requires there.
+/// what the artifact requires there. Section 9, the backout plan, asks what the deployment engineer
+/// must know before a failed deployment: the trigger, the steps, who decides, whether the previous
+/// version runs on the new data, and how long it takes.
 /// </summary>
 public static class PlanChecklist
 {
@@ -61,7 +63,25 @@ public static class PlanChecklist
         new("done", "When is the release \"done\"?", [Section.SuccessCriteria], AnswerKind.FreeText, CarryOverRule.KeepUnconfirmed),
         new("success-evidence", "How will the team know the release succeeded and the deployment is finished?", [Section.SuccessCriteria], AnswerKind.FreeText, CarryOverRule.KeepUnconfirmed,
             FollowUpOf: "done"),
+
+        // 9 Backout plan
+        new(BackoutTriggers, "What triggers a backout?", [Section.Backout], AnswerKind.FreeText, CarryOverRule.KeepUnconfirmed,
+            Hint: "The signs that the release must come out again: failed checks, error rates, a deadline passed."),
+        new(BackoutSteps, "What are the backout steps, in order?", [Section.Backout], AnswerKind.FreeText, CarryOverRule.KeepUnconfirmed,
+            FollowUpOf: BackoutTriggers, Hint: "One step per line, as the deployment engineer will carry them out."),
+        new(BackoutDecider, "Who decides to back out?", [Section.Backout], AnswerKind.People, CarryOverRule.KeepUnconfirmed),
+        new("backout-compatibility", "Can the previous version run against the new data and schema?", [Section.Backout], AnswerKind.YesNoWithDetail, CarryOverRule.Flag,
+            Hint: "Say what a backout does to data written since the deployment."),
+        new("backout-duration", "How long does a backout take?", [Section.Backout], AnswerKind.FreeText, CarryOverRule.Flag,
+            FollowUpOf: BackoutSteps),
     ];
+
+    /// <summary>The backout plan's questions the deployment day refers to.</summary>
+    public const string BackoutTriggers = "backout-triggers";
+
+    public const string BackoutSteps = "backout-steps";
+
+    public const string BackoutDecider = "backout-decider";
 
     private static readonly Dictionary<string, int> IndexById =
         Questions.Select((q, i) => (q.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);

@@ -1,6 +1,9 @@
 namespace PlanBot.Domain.Checklist;
 
-/// <summary>The eight sections of the OpenUP Deployment Plan artifact, in document order.</summary>
+/// <summary>
+/// The sections of the plan, in document order: the eight of the OpenUP Deployment Plan artifact,
+/// then the backout plan, which the deployment engineer needs on the day when a deployment fails.
+/// </summary>
 public enum Section
 {
     ScopeAndOverview = 1,
@@ -11,4 +14,5 @@ public enum Section
     DeliveryTeam = 6,
     TransitionApproach = 7,
     SuccessCriteria = 8,
+    Backout = 9,
 }

@@ -15,6 +15,7 @@ public sealed record SectionInfo(Section Section, string Title, string Holds, IR
         new(Section.DeliveryTeam, "Delivery team", "The developers responsible for handing the release package to deployment, with contact details.", ["delivery", "team", "developers"]),
         new(Section.TransitionApproach, "Transition approach", "How the package passes to the deployment engineer: communication protocol and escalation procedure.", ["transition", "handover", "escalation", "support"]),
         new(Section.SuccessCriteria, "Success criteria", "How the deployment engineer will know the deployment succeeded and can report it.", ["success", "criteria", "done"]),
+        new(Section.Backout, "Backout plan", "What makes the team back the release out, how, who decides, and whether the previous version still runs on the new data.", ["backout", "rollback", "roll back", "back out"]),
     ];
 
     public static SectionInfo Of(Section section) => All[(int)section - 1];
@@ -30,7 +31,7 @@ public sealed record SectionInfo(Section Section, string Title, string Holds, IR
 
         if (int.TryParse(key, out var number))
         {
-            return number is >= 1 and <= 8 ? All[number - 1] : null;
+            return number >= 1 && number <= All.Count ? All[number - 1] : null;
         }
 
         return All.FirstOrDefault(s => s.Title.Equals(key, StringComparison.OrdinalIgnoreCase))

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using PlanBot.Domain.Answers;
 using PlanBot.Domain.Checklist;
 
@@ -59,6 +60,13 @@ public sealed partial record Plan
 
     /// <summary>Sections the owner handed to developers to answer.</summary>
     public IReadOnlyList<Assignment> Assignments { get; init; } = [];
+
+    /// <summary>
+    /// When the tenant lets plans go without a backout plan: section 9's unanswered questions then
+    /// count neither as missing nor towards the total. Stored only when set.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool BackoutOptional { get; init; }
 
     public static Plan Start(string id, string tenantId, string product, string version, PersonRef owner, DateTimeOffset now)
     {
@@ -151,9 +159,16 @@ public sealed partial record Plan
     {
         var missing = new List<Question>();
         var unconfirmed = new List<Question>();
+        var total = 0;
         foreach (var question in PlanChecklist.Questions)
         {
             var answer = AnswerTo(question.Id);
+            if (answer is null && IsOptional(question))
+            {
+                continue;
+            }
+
+            total++;
             if (answer is null)
             {
                 missing.Add(question);
@@ -168,8 +183,11 @@ public sealed partial record Plan
             .Select(s => s.Section)
             .Where(s => PlanChecklist.In(s).All(q => AnswerTo(q.Id) is { IsUnconfirmed: false }))
             .ToList();
-        return new Completeness(PlanChecklist.Count - missing.Count - unconfirmed.Count, PlanChecklist.Count, missing, unconfirmed, complete);
+        return new Completeness(total - missing.Count - unconfirmed.Count, total, missing, unconfirmed, complete);
     }
+
+    /// <summary>A question a plan may go without: the backout plan's, where the tenant allows it.</summary>
+    public bool IsOptional(Question question) => BackoutOptional && question.Section == Section.Backout;
 
     /// <summary>Sends a complete draft to its approvers.</summary>
     public Plan Submit(PersonRef by, DateTimeOffset now)

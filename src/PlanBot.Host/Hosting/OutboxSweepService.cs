@@ -3,14 +3,9 @@ using PlanBot.Conversations.Delivery;
 namespace PlanBot.Host.Hosting;
 
 /// <summary>Runs the outbox sweeper every second, so sent replies get recorded even when no turn follows.</summary>
-internal sealed class OutboxSweepService(OutboxSweeper sweeper, TimeProvider time) : BackgroundService
+internal sealed class OutboxSweepService(OutboxSweeper sweeper, TimeProvider time, ILogger<OutboxSweepService> logger) : PeriodicWork(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            await sweeper.SweepAsync(stoppingToken);
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(1);
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => sweeper.SweepAsync(cancellationToken);
 }

@@ -4,19 +4,11 @@ using PlanBot.Conversations.Reminders;
 namespace PlanBot.Host.Hosting;
 
 /// <summary>Looks for due reminders every <see cref="EngineOptions.ReminderScanInterval"/>; several hosts may run it at once.</summary>
-internal sealed class ReminderService(ReminderWorker worker, EngineOptions options, TimeProvider time) : BackgroundService
+internal sealed class ReminderService(ReminderWorker worker, EngineOptions options, TimeProvider time, ILogger<ReminderService> logger) : PeriodicWork(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (options.MaxReminders <= 0)
-        {
-            return;
-        }
+    protected override TimeSpan Interval => options.ReminderScanInterval;
 
-        using var timer = new PeriodicTimer(options.ReminderScanInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            await worker.RunOnceAsync(stoppingToken);
-        }
-    }
+    protected override bool Enabled => options.MaxReminders > 0;
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => worker.RunOnceAsync(cancellationToken);
 }

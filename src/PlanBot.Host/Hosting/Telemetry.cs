@@ -24,6 +24,8 @@ internal static class Telemetry
                 .AddHttpClientInstrumentation())
             .WithMetrics(metrics => metrics
                 .AddMeter(PlanBotTelemetry.Name)
+                // The channels' retry policy (Microsoft.Extensions.Http.Resilience): resilience.polly.strategy.events.
+                .AddMeter("Polly")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation());
 

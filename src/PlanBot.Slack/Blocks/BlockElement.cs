@@ -8,6 +8,8 @@ namespace PlanBot.Slack.Blocks;
 [JsonDerivedType(typeof(PlainTextInputElement))]
 [JsonDerivedType(typeof(StaticSelectElement))]
 [JsonDerivedType(typeof(DatePickerElement))]
+[JsonDerivedType(typeof(TimePickerElement))]
+[JsonDerivedType(typeof(MultiUsersSelectElement))]
 public abstract class BlockElement
 {
     private protected BlockElement(string type, string actionId)

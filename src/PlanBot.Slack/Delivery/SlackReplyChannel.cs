@@ -24,10 +24,19 @@ public sealed class SlackReplyChannel(SlackWebApiClient api, SlackInstallations 
     public RenderedReply Render(View view, ConversationRef where)
     {
         var message = SlackViewRenderer.Render(view);
-        return new RenderedReply(message.Text, BlocksContentType, SlackViewRenderer.BlocksJson(message));
+        var rendered = new RenderedReply(message.Text, BlocksContentType, SlackViewRenderer.BlocksJson(message));
+        SlackTurnTrace.Current?.Rendered(view, rendered);
+        return rendered;
     }
 
     public async Task<DeliveryReceipt> SendAsync(ConversationRef to, OwedReply reply, CancellationToken cancellationToken)
+    {
+        var receipt = await DeliverAsync(to, reply, cancellationToken);
+        SlackTurnTrace.Current?.Sent(to, reply, receipt);
+        return receipt;
+    }
+
+    private async Task<DeliveryReceipt> DeliverAsync(ConversationRef to, OwedReply reply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(reply);

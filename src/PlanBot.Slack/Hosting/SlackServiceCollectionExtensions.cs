@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PlanBot.Conversations.Ports;
+using PlanBot.Http;
 using PlanBot.Slack.Delivery;
 using PlanBot.Slack.Inbound;
 using PlanBot.Slack.People;
@@ -47,7 +48,9 @@ public static class SlackServiceCollectionExtensions
 
         services.AddSingleton<ChannelPacer>();
         services.AddTransient<SlackTokenHandler>();
-        services.AddHttpClient<SlackWebApiClient>(http => http.Timeout = TimeSpan.FromSeconds(30))
+        services.AddHttpClient<SlackWebApiClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .UseRenewedConnections()
+            .AddChannelRetries("slack", sp => sp.GetRequiredService<IOptions<SlackOptions>>().Value.Retries, SlackWebApiClient.IsTransient)
             .AddHttpMessageHandler<SlackTokenHandler>();
 
         services.AddSingleton<SlackTenancy>();
@@ -60,6 +63,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<RecentEvents>();
         services.AddSingleton<SlackWorkQueue>();
         services.AddSingleton<SlackTurnRunner>();
+        services.AddSingleton<SlackModals>();
+        services.AddSingleton<SlackSectionForms>();
         services.AddSingleton<SlackInbound>();
         services.AddHostedService<SlackWorkService>();
 

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using PlanBot.Slack.Blocks;
+using PlanBot.Slack.Rendering;
 
 namespace PlanBot.Slack.Inbound;
 
@@ -20,9 +22,25 @@ public sealed record SlackAck(int Status, string? Text = null, JsonObject? Body 
     public static SlackAck Ephemeral(string text) => new(200, Body: new JsonObject { ["response_type"] = "ephemeral", ["text"] = text });
 
     /// <summary>Keeps a modal open with <paramref name="message"/> under the input block <paramref name="blockId"/>.</summary>
-    public static SlackAck Errors(string blockId, string message) => new(200, Body: new JsonObject
+    public static SlackAck Errors(string blockId, string message) => Errors(new Dictionary<string, string> { [blockId] = message });
+
+    /// <summary>Keeps a modal open, what was entered kept, with each message under its input block.</summary>
+    public static SlackAck Errors(IReadOnlyDictionary<string, string> messages)
     {
-        ["response_action"] = "errors",
-        ["errors"] = new JsonObject { [blockId] = message },
+        ArgumentNullException.ThrowIfNull(messages);
+        var errors = new JsonObject();
+        foreach (var (blockId, message) in messages)
+        {
+            errors[blockId] = message;
+        }
+
+        return new(200, Body: new JsonObject { ["response_action"] = "errors", ["errors"] = errors });
+    }
+
+    /// <summary>Shows <paramref name="view"/> in place of the submitted modal.</summary>
+    public static SlackAck Update(ModalView view) => new(200, Body: new JsonObject
+    {
+        ["response_action"] = "update",
+        ["view"] = JsonNode.Parse(SlackViewRenderer.ModalJson(view)),
     });
 }

@@ -20,13 +20,13 @@ namespace PlanBot.Slack.Inbound;
 /// later on the <see cref="SlackWorkQueue"/>.
 /// </summary>
 public sealed class SlackInbound(
-    SlackWorkQueue queue,
     RecentEvents recent,
     SlackInstallations installations,
     SlackTenancy tenancy,
     SlackTurnMapper mapper,
     SlackTurnRunner runner,
-    SlackWebApiClient api,
+    SlackModals modals,
+    SlackSectionForms sections,
     TimeProvider time,
     ILogger<SlackInbound> logger)
 {
@@ -60,8 +60,11 @@ public sealed class SlackInbound(
             return new SlackWork(SlackAck.Ephemeral("That command came without a channel or a user; I cannot act on it."));
         }
 
-        return new SlackWork(SlackAck.Empty, _ =>
-            Task.FromResult(Enqueue("command", command.ChannelId, ct => mapper.FromCommandAsync(command, ct)) ? null : SlackAck.Ephemeral(BusyText)));
+        var received = time.GetTimestamp();
+        return new SlackWork(SlackAck.Empty, _ => Task.FromResult(
+            runner.Enqueue("command", command.ChannelId, ct => mapper.FromCommandAsync(command, ct), (result, ct) => sections.OpenAfterCommandAsync(result, command, received, ct))
+                ? null
+                : SlackAck.Ephemeral(BusyText)));
     }
 
     /// <summary>An interactivity payload: <c>block_actions</c> or <c>view_submission</c>.</summary>
@@ -162,12 +165,16 @@ public sealed class SlackInbound(
         {
             case SlackIds.Reject when data.TryGetValue(CardDataKeys.PlanId, out var planId) && data.TryGetValue(CardDataKeys.Revision, out var revision) && !string.IsNullOrWhiteSpace(planId) && !string.IsNullOrWhiteSpace(revision):
                 // views.open first: the trigger id is good for 3 seconds, once.
-                return new SlackWork(SlackAck.Empty, ct => OpenModalAsync(payload, "reject", RejectModal.Build(planId, revision, conversationId, channelName), ct));
+                return new SlackWork(SlackAck.Empty, ct => OpenModalAsync(payload, "reject", RejectModal.Build(planId, revision, conversationId, channelName), "I could not open the form for your reason. Type `reject <reason>` to me instead.", ct));
             case SlackIds.AnswerForm when data.TryGetValue(CardDataKeys.PlanId, out var planId) && data.TryGetValue(CardDataKeys.QuestionId, out var questionId) && !string.IsNullOrWhiteSpace(planId) && !string.IsNullOrWhiteSpace(questionId):
-                return new SlackWork(SlackAck.Empty, ct => OpenModalAsync(payload, "answer", AnswerModal.Build(planId, questionId, conversationId, channelName), ct));
+                return new SlackWork(SlackAck.Empty, ct => OpenModalAsync(payload, "answer", AnswerModal.Build(planId, questionId, conversationId, channelName), "I could not open the form. Type your answer to me instead.", ct));
+            case SlackIds.OpenSection when data.TryGetValue(CardDataKeys.PlanId, out var planId) && !string.IsNullOrWhiteSpace(planId) && Number(data, CardDataKeys.Section) is int section:
+                return sections.Open(payload, action, planId, section, Number(data, CardDataKeys.Revision), conversationId, channelName);
+            case SlackIds.KeepSection or SlackIds.KeepAnswer or SlackIds.RemoveAnswer:
+                return sections.InPlace(payload, action, conversationId);
             default:
                 return new SlackWork(SlackAck.Empty, _ => Task.FromResult(
-                    Enqueue("action", conversationId, ct => mapper.FromBlockActionAsync(payload, action, ct)) ? null : SlackAck.Busy));
+                    Enqueue("action", conversationId, ct => mapper.FromBlockActionAsync(payload, action, replacesCard: false, ct)) ? null : SlackAck.Busy));
         }
     }
 
@@ -205,6 +212,8 @@ public sealed class SlackInbound(
                 }
 
                 return Submit(payload, conversationId, channelName, new AnswerAction(planId, questionId, answer.Trim()), SlackIds.AnswerInput);
+            case SlackIds.SectionModal:
+                return sections.Submit(payload, view);
             default:
                 return Ignored("view_submission", view.CallbackId);
         }
@@ -212,61 +221,20 @@ public sealed class SlackInbound(
 
     private SlackWork Submit(InteractionPayload payload, string conversationId, string? channelName, TurnAction action, string inputBlock) =>
         new(SlackAck.Empty, _ => Task.FromResult(
-            Enqueue("submission", conversationId, ct => mapper.FromSubmissionAsync(payload, conversationId, channelName, action, ct))
+            Enqueue("submission", conversationId, ct => mapper.FromActionAsync(payload, conversationId, channelName, action, replacesCard: false, ct))
                 ? null
                 : SlackAck.Errors(inputBlock, BusyText)));
 
-    private async Task<SlackAck?> OpenModalAsync(InteractionPayload payload, string modal, Blocks.ModalView view, CancellationToken cancellationToken)
+    private async Task<SlackAck?> OpenModalAsync(InteractionPayload payload, string modal, Blocks.ModalView view, string instead, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(payload.TriggerId))
-        {
-            logger.InteractionIgnored("block_actions", "no trigger_id");
-            return null;
-        }
-
-        try
-        {
-            await api.OpenViewAsync(payload.TriggerId, view, cancellationToken);
-        }
-        catch (Exception failure) when (failure is SlackApiException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            logger.ModalFailed(failure, modal);
-            await TellAsync(payload, modal == "reject"
-                ? "I could not open the form for your reason. Type `reject <reason>` to me instead."
-                : "I could not open the form. Type your answer to me instead.", cancellationToken);
-        }
-
+        await modals.OpenAsync(payload, modal, view, instead, cancellationToken);
         return null;
     }
 
-    private async Task TellAsync(InteractionPayload payload, string text, CancellationToken cancellationToken)
-    {
-        var channel = payload.Container?.ChannelId ?? payload.Channel?.Id;
-        if (channel is null || payload.User?.Id is null)
-        {
-            return;
-        }
+    private bool Enqueue(string kind, string orderingKey, Func<CancellationToken, Task<Turn>> map) => runner.Enqueue(kind, orderingKey, map);
 
-        try
-        {
-            await api.PostEphemeralAsync(new PostEphemeralRequest { Channel = channel, User = payload.User.Id, Text = text }, cancellationToken);
-        }
-        catch (Exception failure) when (failure is SlackApiException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            logger.ActionAnswerFailed(failure, channel);
-        }
-    }
-
-    private bool Enqueue(string kind, string orderingKey, Func<CancellationToken, Task<Turn>> map)
-    {
-        if (queue.TryEnqueue(orderingKey, ct => runner.RunAsync(map, ct)))
-        {
-            return true;
-        }
-
-        logger.QueueFull(kind);
-        return false;
-    }
+    private static int? Number(Dictionary<string, string> data, string key) =>
+        data.TryGetValue(key, out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
 
     private SlackWork Ignored(string type, string? detail)
     {

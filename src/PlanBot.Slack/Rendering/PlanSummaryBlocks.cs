@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PlanBot.Cards.Actions;
 using PlanBot.Conversations.Views;
 using PlanBot.Slack.Blocks;
 
@@ -143,7 +144,36 @@ public static class PlanSummaryBlocks
             blocks.Add(new ContextBlock([new Mrkdwn("`/plan show` shows every answer.")]));
         }
 
+        if (Buttons(s) is { Count: > 0 } buttons)
+        {
+            blocks.Add(new ActionsBlock(buttons) { BlockId = SlackIds.SummaryBlock });
+        }
+
         return blocks;
+    }
+
+    /// <summary>Open sections the summary offers at most, as Teams does.</summary>
+    public const int MaxSectionButtons = 5;
+
+    /// <summary>Submit for the owner of a finished plan; else, while drafting, a button to each section still open.</summary>
+    private static List<BlockElement> Buttons(PlanSummaryView s)
+    {
+        if (s.CanSubmit)
+        {
+            return [new ButtonElement(SlackIds.SubmitPlan, new PlainText("Submit for approval")) { Style = ButtonStyle.Primary, Value = FlatJson.Write((CardDataKeys.PlanId, s.PlanId)) }];
+        }
+
+        if (!s.OffersSections)
+        {
+            return [];
+        }
+
+        return s.Sections.Where(section => !section.Complete).Take(MaxSectionButtons)
+            .Select(section => (BlockElement)new ButtonElement(SlackIds.OpenSection, new PlainText(string.Create(CultureInfo.InvariantCulture, $"Fill in section {section.Number}")))
+            {
+                Value = FlatJson.Write((CardDataKeys.PlanId, s.PlanId), (CardDataKeys.Section, section.Number)),
+            })
+            .ToList();
     }
 
     private static void AddList(List<Block> blocks, string title, IReadOnlyList<string> items)

@@ -14,6 +14,7 @@ public static class SlackViewRenderer
         return view switch
         {
             QuestionView question => QuestionBlocks.Render(question),
+            SectionFormView form => SectionFormBlocks.Render(form),
             PlanSummaryView summary => PlanSummaryBlocks.Render(summary),
             HelpView help => HelpBlocks.Render(help),
             NoticeView notice => NoticeBlocks.Render(notice),

@@ -15,6 +15,8 @@ public sealed class SlackSignatureVerifier
     public const string TimestampHeader = "X-Slack-Request-Timestamp";
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
 
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
     private readonly byte[] key;
     private readonly TimeProvider time;
 
@@ -36,6 +38,12 @@ public sealed class SlackSignatureVerifier
         if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || timestamp.Length > 12)
         {
             return new SignatureCheck(SignatureStatus.Malformed, "X-Slack-Request-Timestamp is not a Unix time in seconds.");
+        }
+
+        if (seconds > MaxUnixSeconds)
+        {
+            // Past the year 9999 no date exists to compare with; it is far ahead all the same.
+            return new SignatureCheck(SignatureStatus.Future, "The request is dated more than five minutes ahead.");
         }
 
         var age = time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds);

@@ -27,6 +27,7 @@ public sealed class SlackSocketModeClient(
     ILogger<SlackSocketModeClient> logger) : BackgroundService
 {
     private const int MaxMessageBytes = 1024 * 1024;
+    private readonly SemaphoreSlim sending = new(1, 1);
     private int connections;
 
     /// <summary>Connections opened so far (for health and tests).</summary>
@@ -141,15 +142,50 @@ public sealed class SlackSocketModeClient(
 
         logger.SocketEnvelope(message.Type, envelopeId);
         var work = Prepare(message);
+        if (work is { AnswersAfterContinuing: true, ContinueAsync: { } decide })
+        {
+            // The acknowledgement carries the engine's answer (a modal's submission): worked out off the
+            // read loop, within Slack's 3 seconds, so other envelopes are acknowledged meanwhile.
+            _ = AnswerLaterAsync(socket, envelopeId, work.Ack, decide, stoppingToken);
+            return true;
+        }
+
         // Acknowledge before anything else, so Slack does not redeliver while the work goes on.
-        var ack = SocketAcknowledgement.Write(envelopeId, work?.Ack.Body);
-        await socket.SendAsync(ack, WebSocketMessageType.Text, endOfMessage: true, stoppingToken);
+        await AcknowledgeAsync(socket, envelopeId, work?.Ack.Body, stoppingToken);
         if (work?.ContinueAsync is { } next)
         {
             await next(stoppingToken);
         }
 
         return true;
+    }
+
+    private async Task AnswerLaterAsync(ClientWebSocket socket, string envelopeId, SlackAck ack, Func<CancellationToken, Task<SlackAck?>> decide, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var answer = await decide(stoppingToken) ?? ack;
+            await AcknowledgeAsync(socket, envelopeId, answer.Body, stoppingToken);
+        }
+        catch (Exception failure) when (failure is WebSocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            // The socket went meanwhile: Slack redelivers the envelope on the next connection.
+            logger.SocketAckLost(envelopeId);
+        }
+    }
+
+    /// <summary>One send at a time: acknowledgements worked out off the read loop share the socket with the loop's.</summary>
+    private async Task AcknowledgeAsync(ClientWebSocket socket, string envelopeId, System.Text.Json.Nodes.JsonObject? payload, CancellationToken stoppingToken)
+    {
+        await sending.WaitAsync(stoppingToken);
+        try
+        {
+            await socket.SendAsync(SocketAcknowledgement.Write(envelopeId, payload), WebSocketMessageType.Text, endOfMessage: true, stoppingToken);
+        }
+        finally
+        {
+            sending.Release();
+        }
     }
 
     private SlackWork? Prepare(SocketMessage message)
@@ -211,6 +247,12 @@ public sealed class SlackSocketModeClient(
                 // The old socket is being replaced; how it ends does not matter.
             }
         }
+    }
+
+    public override void Dispose()
+    {
+        sending.Dispose();
+        base.Dispose();
     }
 
     private TimeSpan Backoff(int failures)

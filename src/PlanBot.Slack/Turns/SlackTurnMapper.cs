@@ -46,7 +46,8 @@ public sealed class SlackTurnMapper(SlackTenancy tenancy, SlackUserDirectory use
     /// A button: its action id is the verb, its value (flat JSON) the data, with the values of any
     /// inputs on the same surface merged in by action id (the button's own data wins).
     /// </summary>
-    public async Task<Turn> FromBlockActionAsync(InteractionPayload payload, BlockAction action, CancellationToken cancellationToken)
+    /// <remarks>With <paramref name="replacesCard"/> the engine's answer is shown in place of the clicked message, not posted after it.</remarks>
+    public async Task<Turn> FromBlockActionAsync(InteractionPayload payload, BlockAction action, bool replacesCard, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payload);
         ArgumentNullException.ThrowIfNull(action);
@@ -73,17 +74,30 @@ public sealed class SlackTurnMapper(SlackTenancy tenancy, SlackUserDirectory use
         }
 
         var where = await ActionConversationAsync(payload, action.ActionId, cancellationToken);
-        return await ActionTurnAsync(payload, where, CardActions.Read(action.ActionId!, data), cancellationToken);
+        return await ActionTurnAsync(payload, where, CardActions.Read(action.ActionId!, data), replacesCard, cancellationToken);
     }
 
-    /// <summary>A modal's submission, as <paramref name="action"/> in the conversation its metadata names.</summary>
-    public async Task<Turn> FromSubmissionAsync(InteractionPayload payload, string conversationId, string? channelName, TurnAction action, CancellationToken cancellationToken)
+    /// <summary>
+    /// An action PlanBot read itself (a modal's submission, a section opened as a modal), in the conversation
+    /// named. With <paramref name="replacesCard"/> the engine's answer comes back to be shown in the modal
+    /// or in place of the message, not posted.
+    /// </summary>
+    public async Task<Turn> FromActionAsync(InteractionPayload payload, string conversationId, string? channelName, TurnAction action, bool replacesCard, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payload);
         ArgumentNullException.ThrowIfNull(action);
         var kind = await conversations.KindAsync(SlackConversationId.Parse(conversationId).Channel, null, channelName, cancellationToken);
         var where = Reference(payload.TeamId, payload.EnterpriseId, conversationId, kind, null);
-        return await ActionTurnAsync(payload, where, action, cancellationToken);
+        return await ActionTurnAsync(payload, where, action, replacesCard, cancellationToken);
+    }
+
+    /// <summary>A section modal's Save section: its answers, the members its people pickers chose as mentions with their names.</summary>
+    public async Task<Turn> FromSectionSubmissionAsync(InteractionPayload payload, SectionSubmission submission, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        var picked = submission.PickedUsers.Select(id => new SlackText.UserMention($"<@{id}>", id, null)).ToList();
+        var action = submission.Action with { Mentions = await MentionsAsync(picked, cancellationToken) };
+        return await FromActionAsync(payload, submission.ConversationId, submission.ChannelName, action, replacesCard: true, cancellationToken);
     }
 
     /// <summary>
@@ -130,11 +144,11 @@ public sealed class SlackTurnMapper(SlackTenancy tenancy, SlackUserDirectory use
         return command is not null ? text : $"plan {text}";
     }
 
-    private async Task<Turn> ActionTurnAsync(InteractionPayload payload, ConversationRef where, TurnAction action, CancellationToken cancellationToken)
+    private async Task<Turn> ActionTurnAsync(InteractionPayload payload, ConversationRef where, TurnAction action, bool replacesCard, CancellationToken cancellationToken)
     {
         var (from, zone, outsider) = await PersonAsync(payload.User?.Id ?? string.Empty, payload.User?.Name ?? payload.User?.Username, payload.User?.TeamId, cancellationToken);
         var activityId = $"action:{payload.TriggerId ?? Guid.NewGuid().ToString("N")}";
-        return new Turn(TurnKind.Action, activityId, where, from, string.Empty, [], zone, action, outsider);
+        return new Turn(TurnKind.Action, activityId, where, from, string.Empty, [], zone, action, outsider, replacesCard);
     }
 
     private ConversationRef Reference(string? teamId, string? enterpriseId, string conversationId, ConversationKind kind, string? botUserId) =>

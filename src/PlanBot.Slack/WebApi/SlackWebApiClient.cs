@@ -12,11 +12,12 @@ namespace PlanBot.Slack.WebApi;
 /// <summary>
 /// The Slack Web API methods PlanBot calls. Write methods send JSON (<c>application/json;
 /// charset=utf-8</c>), read methods a form. Slack's <c>ok:false</c> surfaces at once as a
-/// <see cref="SlackApiException"/>; HTTP 429 waits out <c>Retry-After</c> (up to
-/// <see cref="SlackOptions.MaxRetryDelay"/>), and 5xx or a lost connection is retried with backoff,
-/// <see cref="SlackOptions.MaxAttempts"/> tries in all. The token is added by <see cref="SlackTokenHandler"/>.
+/// <see cref="SlackApiException"/>. The HttpClient's pipeline (set up by <c>AddSlack</c>) adds the
+/// token (<see cref="SlackTokenHandler"/>) and retries 429, 5xx and lost connections, waiting out
+/// <c>Retry-After</c> up to <see cref="SlackOptions.MaxRetryDelay"/>, <see cref="SlackOptions.MaxAttempts"/>
+/// tries in all; this class sends each call once.
 /// </summary>
-public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> options, ChannelPacer pacer, TimeProvider time, ILogger<SlackWebApiClient> logger)
+public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> options, ChannelPacer pacer, ILogger<SlackWebApiClient> logger)
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
@@ -136,70 +137,38 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> op
         string method, Func<HttpContent> content, JsonTypeInfo<TResponse> responseType, SlackTokenKind token, CancellationToken cancellationToken)
         where TResponse : SlackResponse
     {
-        var settings = options.Value;
-        var url = new Uri(new Uri(settings.ApiBaseUrl, UriKind.Absolute), method);
-        for (var attempt = 1; ; attempt++)
+        var url = new Uri(new Uri(options.Value.ApiBaseUrl, UriKind.Absolute), method);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content() };
+        request.Options.Set(SlackTokenHandler.TokenKind, token);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            HttpResponseMessage response;
-            try
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content() };
-                request.Options.Set(SlackTokenHandler.TokenKind, token);
-                response = await http.SendAsync(request, cancellationToken);
-            }
-            catch (HttpRequestException failure) when (attempt < settings.MaxAttempts)
-            {
-                var wait = Backoff(attempt);
-                logger.WebApiRetry(method, null, attempt, wait.TotalMilliseconds, failure.HttpRequestError.ToString());
-                await Task.Delay(wait, time, cancellationToken);
-                continue;
-            }
-
-            using (response)
-            {
-                if (response.StatusCode == HttpStatusCode.TooManyRequests)
-                {
-                    var wait = RetryAfter(response);
-                    if (attempt >= settings.MaxAttempts || wait > settings.MaxRetryDelay)
-                    {
-                        throw new SlackApiException(method, "ratelimited", response.StatusCode);
-                    }
-
-                    logger.WebApiRetry(method, 429, attempt, wait.TotalMilliseconds, "ratelimited");
-                    await Task.Delay(wait, time, cancellationToken);
-                    continue;
-                }
-
-                if ((int)response.StatusCode >= 500 && attempt < settings.MaxAttempts)
-                {
-                    var wait = Backoff(attempt);
-                    logger.WebApiRetry(method, (int)response.StatusCode, attempt, wait.TotalMilliseconds, "server_error");
-                    await Task.Delay(wait, time, cancellationToken);
-                    continue;
-                }
-
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw new SlackApiException(method, $"http_{(int)response.StatusCode}", response.StatusCode);
-                }
-
-                var result = await ReadAsync(method, response, responseType, cancellationToken);
-                if (!result.Ok)
-                {
-                    var details = result.ResponseMetadata?.Messages;
-                    logger.WebApiRefused(method, result.Error ?? "unknown_error");
-                    throw new SlackApiException(method, result.Error ?? "unknown_error", response.StatusCode, details);
-                }
-
-                if (result.Warning is { } warning)
-                {
-                    logger.WebApiWarning(method, warning);
-                }
-
-                return result;
-            }
+            throw new SlackApiException(method, "ratelimited", response.StatusCode);
         }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new SlackApiException(method, $"http_{(int)response.StatusCode}", response.StatusCode);
+        }
+
+        var result = await ReadAsync(method, response, responseType, cancellationToken);
+        if (!result.Ok)
+        {
+            var details = result.ResponseMetadata?.Messages;
+            logger.WebApiRefused(method, result.Error ?? "unknown_error");
+            throw new SlackApiException(method, result.Error ?? "unknown_error", response.StatusCode, details);
+        }
+
+        if (result.Warning is { } warning)
+        {
+            logger.WebApiWarning(method, warning);
+        }
+
+        return result;
     }
+
+    /// <summary>What is worth another try (Slack's 429 and its server errors); <c>ok:false</c> never is.</summary>
+    public static bool IsTransient(HttpStatusCode status) => status == HttpStatusCode.TooManyRequests || (int)status >= 500;
 
     private static async Task<TResponse> ReadAsync<TResponse>(string method, HttpResponseMessage response, JsonTypeInfo<TResponse> type, CancellationToken cancellationToken)
         where TResponse : SlackResponse
@@ -215,14 +184,4 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> op
             throw new SlackApiException(method, "invalid_response", response.StatusCode, [$"not JSON: {start}"]);
         }
     }
-
-    private TimeSpan RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        var wait = header?.Delta ?? (header?.Date is { } date ? date - time.GetUtcNow() : TimeSpan.FromSeconds(1));
-        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-    }
-
-    private static TimeSpan Backoff(int attempt) =>
-        TimeSpan.FromMilliseconds(500 * Math.Pow(2, attempt - 1) * (1 + (Random.Shared.NextDouble() * 0.5)));
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using PlanBot.BotFramework.Connector;
 using PlanBot.BotFramework.Schema;
 using PlanBot.Testing;
@@ -59,6 +59,31 @@ public sealed class ConnectorClientTests : IDisposable
         Assert.Equal(2, handler.Requests.Count);
     }
 
+    [Fact]
+    public async Task A_retry_after_longer_than_the_longest_wait_is_not_waited_for()
+    {
+        handler.Respond(HttpStatusCode.TooManyRequests, "{}", retryAfterSeconds: 60);
+
+        var failure = await Assert.ThrowsAsync<ConnectorException>(() =>
+            Client().SendToConversationAsync(ServiceUrl, "a:1", new OutboundActivity { Text = "x" }, CancellationToken.None));
+
+        // Retrying before the Connector's time earns another 429; the reply stays owed instead.
+        Assert.Equal(HttpStatusCode.TooManyRequests, failure.Status);
+        Assert.Single(handler.Requests);
+        Assert.Empty(time.Delays);
+    }
+
+    [Fact]
+    public void The_client_renews_its_connections_so_a_changed_service_url_address_is_followed()
+    {
+        using var services = ConnectorClients.Services(time);
+
+        var handlers = services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(nameof(ConnectorClient));
+
+        var primary = Assert.IsType<SocketsHttpHandler>(Primary(handlers));
+        Assert.Equal(TimeSpan.FromMinutes(2), primary.PooledConnectionLifetime);
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.PreconditionFailed)]
     [InlineData(HttpStatusCode.BadGateway)]
@@ -115,8 +140,10 @@ public sealed class ConnectorClientTests : IDisposable
         Assert.EndsWith("/members/alex%40contoso.com", Assert.Single(handler.Requests).Uri.AbsoluteUri, StringComparison.Ordinal);
     }
 
-    private ConnectorClient Client() =>
-        new(new HttpClient(handler), new ConnectorRetryOptions(), new ConversationPacer(time, enabled: false), time, NullLogger<ConnectorClient>.Instance);
+    private ConnectorClient Client() => ConnectorClients.Create(handler, time);
+
+    private static HttpMessageHandler Primary(HttpMessageHandler handler) =>
+        handler is DelegatingHandler { InnerHandler: { } inner } ? Primary(inner) : handler;
 
     private sealed class StubHandler : HttpMessageHandler
     {

@@ -79,4 +79,21 @@ public sealed class ConversationPacerTests
 
         await Task.CompletedTask;
     }
+
+    [Fact]
+    public async Task Conversations_quiet_for_the_longest_window_are_forgotten_once_many_are_tracked()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var pacer = new ConversationPacer(time);
+        for (var i = 0; i < 3 * ConversationPacer.Tidy; i++)
+        {
+            await pacer.WaitTurnAsync($"a:chat-{i}", CancellationToken.None);
+            if (i % ConversationPacer.Tidy == 0)
+            {
+                time.Advance(TimeSpan.FromSeconds(31));
+            }
+        }
+
+        Assert.InRange(pacer.Tracked, 1, ConversationPacer.Tidy + 1);
+    }
 }

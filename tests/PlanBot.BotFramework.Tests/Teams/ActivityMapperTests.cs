@@ -45,6 +45,7 @@ public sealed class ActivityMapperTests
 
         Assert.Equal(TurnKind.Action, turn.Kind);
         Assert.Equal(new AnswerAction("p1", "features", "Checkout v3"), turn.Action);
+        Assert.False(turn.ReplacesCard);
     }
 
     [Fact]
@@ -53,6 +54,19 @@ public sealed class ActivityMapperTests
         var turn = Map(Activity("invoke", "19:releases@thread.tacv2;messageid=17", ""","name":"adaptiveCard/action","value":{"action":{"type":"Action.Execute","verb":"reject","data":{"planId":"p1","revision":4,"reason":"Not rehearsed"}}}"""))!;
 
         Assert.Equal(new DecideAction("p1", 4, Verdict.Reject, "Not rehearsed"), turn.Action);
+    }
+
+    [Fact]
+    public void An_action_execute_is_answered_in_place_of_its_card_and_an_action_submit_by_a_message()
+    {
+        const string data = ""","planId":"p1","section":2,"revision":7,"available-by":"2027-03-15" """;
+        var execute = Map(Activity("invoke", "a:chat", ""","name":"adaptiveCard/action","value":{"action":{"type":"Action.Execute","verb":"saveSection","data":{""" + data[1..] + "}}}"))!;
+        var submit = Map(Activity("message", "a:chat", ""","value":{"verb":"saveSection" """ + data + "}"))!;
+
+        Assert.IsType<SaveSectionAction>(execute.Action);
+        Assert.IsType<SaveSectionAction>(submit.Action);
+        Assert.True(execute.ReplacesCard);
+        Assert.False(submit.ReplacesCard);
     }
 
     [Theory]

@@ -1,9 +1,8 @@
 using System.Net;
 using System.Text;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using PlanBot.BotFramework.Connector;
 using PlanBot.BotFramework.Teams;
+using PlanBot.BotFramework.Tests.Connector;
 using PlanBot.Conversations.Turns;
 
 namespace PlanBot.BotFramework.Tests.Teams;
@@ -64,6 +63,25 @@ public sealed class TeamsPeopleDirectoryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_person_picked_by_object_id_is_found_in_the_roster_when_get_member_does_not_know_the_id()
+    {
+        // The roster (v3 conversation members) names the object id "objectId"; get member, "aadObjectId".
+        handler.MemberStatus = HttpStatusCode.NotFound;
+        handler.Roster = """
+            [
+              {"id":"29:1-alex","name":"Alex Wilber","objectId":"aad-alex","userPrincipalName":"alexw@contoso.com"},
+              {"id":"29:1-megan","name":"Megan Bowen","objectId":"aad-megan","userPrincipalName":"MeganB@Contoso.com"}
+            ]
+            """;
+
+        var megan = await Directory().FindAsync(ReleaseChannel, "AAD-megan", CancellationToken.None);
+        var members = await Directory().MembersAsync(ReleaseChannel, CancellationToken.None);
+
+        Assert.Equal(new Domain.Answers.PersonRef("29:1-megan", "Megan Bowen", "aad-megan", "meganb@contoso.com"), megan);
+        Assert.Equal(["aad-alex", "aad-megan"], members!.Select(m => m.AadObjectId));
+    }
+
+    [Fact]
     public async Task A_refused_roster_means_the_channel_cannot_tell()
     {
         handler.Status = HttpStatusCode.Forbidden;
@@ -83,8 +101,7 @@ public sealed class TeamsPeopleDirectoryTests : IDisposable
 
     private TeamsPeopleDirectory Directory()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        return new TeamsPeopleDirectory(new ConnectorClient(new HttpClient(handler), new ConnectorRetryOptions(), new ConversationPacer(time, enabled: false), time, NullLogger<ConnectorClient>.Instance));
+        return new TeamsPeopleDirectory(ConnectorClients.Create(handler, new FakeTimeProvider(DateTimeOffset.UtcNow)));
     }
 
     private sealed class RosterHandler : HttpMessageHandler
@@ -96,15 +113,20 @@ public sealed class TeamsPeopleDirectoryTests : IDisposable
 
         public HttpStatusCode Status { get; set; } = HttpStatusCode.OK;
 
+        /// <summary>The status of get member alone; the roster answers with <see cref="Status"/>.</summary>
+        public HttpStatusCode MemberStatus { get; set; } = HttpStatusCode.OK;
+
         public List<HttpRequestMessage> Requests { get; } = [];
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Requests.Add(request);
-            var body = Status != HttpStatusCode.OK ? """{"error":{"code":"Forbidden","message":"no access"}}"""
-                : request.RequestUri!.AbsolutePath.EndsWith("/members", StringComparison.Ordinal) ? Roster
+            var roster = request.RequestUri!.AbsolutePath.EndsWith("/members", StringComparison.Ordinal);
+            var status = roster ? Status : Status == HttpStatusCode.OK ? MemberStatus : Status;
+            var body = status != HttpStatusCode.OK ? """{"error":{"code":"Forbidden","message":"no access"}}"""
+                : roster ? Roster
                 : Member;
-            return Task.FromResult(new HttpResponseMessage(Status) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+            return Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
         }
     }
 }

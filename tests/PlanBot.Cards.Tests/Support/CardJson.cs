@@ -64,11 +64,19 @@ internal static class CardJson
         }
     }
 
-    /// <summary>The card without Teams' root <c>msteams</c>, which the Adaptive Card schema does not allow.</summary>
+    /// <summary>
+    /// The card without Teams' extensions, which the Adaptive Card schema does not allow: the root
+    /// <c>msteams</c>, and the people picker's <c>choices.data</c> on a choice set.
+    /// </summary>
     public static JsonObject WithoutTeamsExtension(string json)
     {
         var card = Parse(json);
         card.Remove("msteams");
+        foreach (var (_, node) in Typed(card).Where(t => TypeOf(t.Node) == "Input.ChoiceSet").ToList())
+        {
+            node.Remove("choices.data");
+        }
+
         return card;
     }
 }

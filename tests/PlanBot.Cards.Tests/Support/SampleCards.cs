@@ -20,6 +20,7 @@ internal static class SampleCards
         var channel = new CardAudience(ConversationKind.Channel);
         cards.Add(("question-in-channel", AdaptiveCardRenderer.Render(SampleViews.Named("question-training"), channel)));
         cards.Add(("help-in-channel", AdaptiveCardRenderer.Render(SampleViews.Named("help"), channel)));
+        cards.Add(("section-in-channel", AdaptiveCardRenderer.Render(SampleViews.Named("section-filled-1"), channel)));
         return cards;
     }
 }

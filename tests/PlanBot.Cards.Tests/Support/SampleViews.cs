@@ -66,7 +66,82 @@ internal static class SampleViews
             [People.Alex, People.Megan, People.LeeByEmail, new PersonRef("29:1-odd", "Odd <at>Name</at> & **Co**")])));
         views.Add(("notice-warning", new NoticeView("The deployment window starts in less than 24 hours.", Tone.Warning)));
         views.Add(("help", HelpText.View(HelpText.Welcome)));
+        views.AddRange(SectionForms());
         return views;
+    }
+
+    /// <summary>
+    /// Section forms: every section empty and filled in; one with a problem beside each input and
+    /// the entered values kept; one carried over with flags; a read-back; one whose answers are too
+    /// long to edit in the card.
+    /// </summary>
+    private static IEnumerable<(string, View)> SectionForms()
+    {
+        foreach (var info in SectionInfo.All)
+        {
+            yield return ($"section-empty-{info.Number}", Form(SamplePlans.Empty(), info.Section));
+            yield return ($"section-filled-{info.Number}", Form(SamplePlans.Answered(), info.Section));
+        }
+
+        var entered = new Dictionary<string, string>
+        {
+            ["available-by"] = "2026-03-15",
+            ["deployed-by"] = "31/02/2027",
+            ["deployment-window"] = "2027-03-10 22:00 to 2027-03-10 21:00",
+            ["rollout-order"] = Hostile.Answer,
+        };
+        var problems = new Dictionary<string, string>
+        {
+            ["available-by"] = "Sun 15 Mar 2026 is already past (today is Mon 1 Feb 2027 in UTC). Give a date from today on.",
+            ["deployed-by"] = $"I could not read \"31/02/2027\" as a date. Give {DateReader.ExpectedDate}.",
+            ["deployment-window"] = "The window ends before it starts.",
+            ["rollout-order"] = $"\"{Hostile.Answer}\" is not an order of components.",
+        };
+        yield return ("section-problems", Form(SamplePlans.Answered(4), Section.TimingAndDependencies, entered: entered, problems: problems) with
+        {
+            Problem = "4 answers need another look; nothing was saved yet.",
+        });
+        yield return ("section-carried-flagged", Form(
+            SamplePlans.WithCarriedOver(),
+            Section.ImpactedOrganisation,
+            flags: new Dictionary<string, IReadOnlyList<string>> { ["end-users"] = ["mentions 2.3, the previous release", "names Lee Gu, who is no longer in the release channel's team"] }) with
+        {
+            Note = "Started Contoso.Web 2.4 from the plan for Contoso.Web 2.3: 4 answer(s) carried over, to keep, change or remove, a section at a time.",
+            CanKeepUnflagged = true,
+        });
+        yield return ("section-last-to-submit", Form(SamplePlans.Answered(PlanChecklist.Count - 2), Section.Backout) with { CanSaveAndSubmit = true });
+        yield return ("section-read-back", Form(SamplePlans.Answered(), Section.TimingAndDependencies, note: "Saved section 2, Timing and dependencies.") with { ReadBack = true });
+        yield return ("section-max", Form(SamplePlans.MaxSize(), Section.TransitionApproach));
+        yield return ("section-max-hostile", Form(SamplePlans.MaxSize(filler: "<at>Boss</at> & [x](y) **z** "), Section.ScopeAndOverview));
+    }
+
+    /// <summary>A section's form as the engine builds it: each input shows what was <paramref name="entered"/>, else the stored answer as typed.</summary>
+    public static SectionFormView Form(
+        Plan plan,
+        Section section,
+        string? note = null,
+        IReadOnlyDictionary<string, string>? entered = null,
+        IReadOnlyDictionary<string, string>? problems = null,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? flags = null)
+    {
+        var fields = PlanChecklist.In(section).Select(q =>
+        {
+            var answer = plan.AnswerTo(q.Id);
+            return new FormField(
+                q.Id,
+                q.Text,
+                q.Kind,
+                q.Hint,
+                entered?.GetValueOrDefault(q.Id) ?? (answer is null ? null : TypedAnswers.Of(answer.Value, TimeZoneInfo.Utc)),
+                answer?.Value.People,
+                answer?.Value.Text,
+                answer?.IsUnconfirmed ?? false,
+                flags?.GetValueOrDefault(q.Id) ?? [],
+                problems?.GetValueOrDefault(q.Id),
+                q.Choices);
+        }).ToList();
+        var info = SectionInfo.Of(section);
+        return new SectionFormView(plan.Id, plan.Title, info.Number, info.Title, SectionInfo.All.Count, fields, "UTC", ReadBack: false, plan.Completeness().Percent, plan.Revision, note);
     }
 
     /// <summary>A plan whose delivery-team section was handed to Megan and is still open.</summary>

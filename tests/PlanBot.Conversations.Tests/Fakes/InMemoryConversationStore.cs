@@ -102,6 +102,9 @@ public sealed class InMemoryConversationStore : IConversationStore
         }
     }
 
+    public async Task<IReadOnlyList<Plan>> ListPlansPageAsync(string tenantId, int skip, int take, CancellationToken cancellationToken) =>
+        (await ListPlansAsync(tenantId, null, cancellationToken)).Skip(skip).Take(take).ToList();
+
     public async Task<IReadOnlyList<Plan>> ListPlansAsync(string tenantId, string? product, CancellationToken cancellationToken)
     {
         await ReadRequestAsync(cancellationToken);

@@ -24,6 +24,8 @@ public static class SampleAnswers
             "delivery-team" => (TestPeople.MentionOf(TestPeople.Alex).Markup, [TestPeople.MentionOf(TestPeople.Alex)]),
             "training" => ("Yes, a one-hour session for the store managers", []),
             "support-ready" => ("no", []),
+            PlanChecklist.BackoutDecider => (TestPeople.MentionOf(TestPeople.Megan).Markup, [TestPeople.MentionOf(TestPeople.Megan)]),
+            "backout-compatibility" => ("Yes, migration 0042 only adds columns", []),
             _ => ($"Answer to {question.Id}", []),
         };
     }

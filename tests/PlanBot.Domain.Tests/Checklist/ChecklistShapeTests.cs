@@ -21,6 +21,7 @@ public sealed class ChecklistShapeTests
                 "delivery-team", "delivery-contacts",
                 "support", "support-ready", "handover", "escalation",
                 "done", "success-evidence",
+                "backout-triggers", "backout-steps", "backout-decider", "backout-compatibility", "backout-duration",
             ],
             PlanChecklist.Questions.Select(q => q.Id));
     }
@@ -35,6 +36,8 @@ public sealed class ChecklistShapeTests
     [InlineData("support-ready", "support")]
     [InlineData("escalation", "handover")]
     [InlineData("success-evidence", "done")]
+    [InlineData("backout-steps", "backout-triggers")]
+    [InlineData("backout-duration", "backout-steps")]
     public void Follow_up_names_the_item_it_follows_up(string followUp, string item)
     {
         Assert.Equal(item, PlanChecklist.Get(followUp).FollowUpOf);
@@ -43,7 +46,7 @@ public sealed class ChecklistShapeTests
     [Fact]
     public void Only_the_follow_ups_follow_anything_up()
     {
-        string[] followUps = ["valuable-features", "components", "deployed-by", "training", "user-infrastructure", "delivery-contacts", "support-ready", "escalation", "success-evidence"];
+        string[] followUps = ["valuable-features", "components", "deployed-by", "training", "user-infrastructure", "delivery-contacts", "support-ready", "escalation", "success-evidence", "backout-steps", "backout-duration"];
 
         Assert.Equal(followUps, PlanChecklist.Questions.Where(q => q.FollowUpOf is not null).Select(q => q.Id));
     }

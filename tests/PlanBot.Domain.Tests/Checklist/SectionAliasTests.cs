@@ -31,6 +31,10 @@ public sealed class SectionAliasTests
     [InlineData("success", Section.SuccessCriteria)]
     [InlineData("criteria", Section.SuccessCriteria)]
     [InlineData("done", Section.SuccessCriteria)]
+    [InlineData("backout", Section.Backout)]
+    [InlineData("rollback", Section.Backout)]
+    [InlineData("roll back", Section.Backout)]
+    [InlineData("back out", Section.Backout)]
     public void Each_alias_names_its_section(string alias, Section section)
     {
         Assert.Equal(section, SectionInfo.Find(alias)?.Section);
@@ -40,6 +44,6 @@ public sealed class SectionAliasTests
     [Fact]
     public void Every_alias_is_listed_above()
     {
-        Assert.Equal(25, SectionInfo.All.Sum(s => s.Aliases.Count));
+        Assert.Equal(29, SectionInfo.All.Sum(s => s.Aliases.Count));
     }
 }

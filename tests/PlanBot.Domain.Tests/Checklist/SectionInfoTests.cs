@@ -5,12 +5,12 @@ namespace PlanBot.Domain.Tests.Checklist;
 public sealed class SectionInfoTests
 {
     [Fact]
-    public void There_are_the_eight_sections_of_the_artifact_in_order()
+    public void There_are_the_eight_sections_of_the_artifact_then_the_backout_plan_in_order()
     {
         Assert.Equal(
-            ["Scope and overview", "Timing and dependencies", "Risks and issues", "Impacted organisation", "Approvers", "Delivery team", "Transition approach", "Success criteria"],
+            ["Scope and overview", "Timing and dependencies", "Risks and issues", "Impacted organisation", "Approvers", "Delivery team", "Transition approach", "Success criteria", "Backout plan"],
             SectionInfo.All.Select(s => s.Title));
-        Assert.Equal(Enumerable.Range(1, 8), SectionInfo.All.Select(s => s.Number));
+        Assert.Equal(Enumerable.Range(1, 9), SectionInfo.All.Select(s => s.Number));
         Assert.All(Enum.GetValues<Section>(), s => Assert.Equal(s, SectionInfo.Of(s).Section));
     }
 
@@ -60,7 +60,7 @@ public sealed class SectionInfoTests
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("0")]
-    [InlineData("9")]
+    [InlineData("10")]
     [InlineData("-1")]
     [InlineData("3.5")]
     [InlineData("bananas")]

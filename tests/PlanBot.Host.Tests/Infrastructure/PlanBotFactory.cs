@@ -15,7 +15,8 @@ public sealed class PlanBotFactory(
     string databasePath,
     RecordingConnector connector,
     IDictionary<string, string?>? settings = null,
-    Action<IServiceCollection>? services = null)
+    Action<IServiceCollection>? services = null,
+    string environment = "Development")
     : WebApplicationFactory<Program>
 {
     public string DatabasePath { get; } = databasePath;
@@ -24,9 +25,11 @@ public sealed class PlanBotFactory(
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(environment);
         builder.UseSetting("Storage:Sqlite:Path", DatabasePath);
         builder.UseSetting("BotFramework:Connector:BaseDelay", "00:00:00.010");
+        // Scripted users answer far faster than people do.
+        builder.UseSetting("RateLimits:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -93,7 +93,9 @@ public static class SlackCases
             return envelope;
         });
 
-    public static Gen<FuzzCase> Events => Gen.Frequency<FuzzCase>(
+    public static Gen<FuzzCase> Events => WithOddHeaders(EventBodies);
+
+    private static Gen<FuzzCase> EventBodies => Gen.Frequency<FuzzCase>(
         (30, Envelope.Select(e => FuzzCase.Of("well-formed " + e["type"], e.ToJsonString()))),
         (18, Gen.Select(Envelope, Gen.OneOf(EventPaths).Array[1, 3], FuzzValues.Any(3).Array[3, 3], (envelope, paths, values) =>
         {
@@ -137,7 +139,9 @@ public static class SlackCases
             return fields;
         });
 
-    public static Gen<FuzzCase> Commands => Gen.Frequency<FuzzCase>(
+    public static Gen<FuzzCase> Commands => WithOddHeaders(CommandBodies);
+
+    private static Gen<FuzzCase> CommandBodies => Gen.Frequency<FuzzCase>(
         (30, CommandFields.Select(f => Form("well-formed command", f))),
         (15, Gen.Select(CommandFields, Gen.OneOf(CommandKeys).Array[1, 3], FuzzValues.Text.Array[3, 3], (fields, keys, values) =>
         {
@@ -211,7 +215,9 @@ public static class SlackCases
         "message", "message.ts", "actions", "view", "view.callback_id", "view.private_metadata", "view.state", "view.state.values", "state", "enterprise",
     ];
 
-    public static Gen<FuzzCase> Interactions => Gen.Frequency<FuzzCase>(
+    public static Gen<FuzzCase> Interactions => WithOddHeaders(InteractionBodies);
+
+    private static Gen<FuzzCase> InteractionBodies => Gen.Frequency<FuzzCase>(
         (30, Payload.Select(p => Interaction("well-formed " + p["type"], p.ToJsonString()))),
         (15, Gen.Select(Payload, Gen.OneOf(PayloadPaths).Array[1, 3], FuzzValues.Any(3).Array[3, 3], (payload, paths, values) =>
         {
@@ -238,6 +244,29 @@ public static class SlackCases
         (4, Gen.Select(Payload, Gen.OneOf("payload=", "payload", "payload=%", "payload=%ZZ", "payload=%7B", "type=block_actions", "payload=%7B%7D&payload=%7B%7D", "payload=null", "payload=%5B%5D", "payload=%22x%22"), (payload, form) =>
             FuzzCase.Of("odd form", form, "application/x-www-form-urlencoded"))),
         (4, FuzzValues.Broken(Payload.Select(p => "payload=" + Uri.EscapeDataString(p.ToJsonString())), "application/x-www-form-urlencoded")));
+
+    /// <summary>
+    /// Timestamps a signature can be made over that are not a time Slack would send: past the year
+    /// 9999, negative, beyond a long, not digits (the body is signed at them, so only the timestamp is wrong).
+    /// </summary>
+    private static readonly Gen<string> OddTimestamp = Gen.OneOf(
+        "253402300800", "999999999999", "9999999999999", "9223372036854775807", "99999999999999999999", "-1", "0", "", " ", "+1700000000",
+        " 1700000000", "1700000000 ", "1e10", "0x65", "١٧٠٠٠٠٠٠٠٠", "1700000000.5", "NaN");
+
+    private static readonly Gen<string> OddRetryNum = Gen.Frequency<string>(
+        (2, Gen.OneOf("1", "2", "3")),
+        (1, Gen.OneOf("0", "-1", "4", "99999999999", "1.5", string.Empty, " ")),
+        (1, FuzzValues.Token));
+
+    /// <summary>Most cases as Slack would send them; some with an odd timestamp, some with odd retry headers.</summary>
+    private static Gen<FuzzCase> WithOddHeaders(Gen<FuzzCase> cases) => Gen.Frequency<FuzzCase>(
+        (12, cases),
+        (1, Gen.Select(cases, OddTimestamp, (c, ts) => c with { Kind = "odd header X-Slack-Request-Timestamp", Timestamp = ts })),
+        (1, Gen.Select(cases, OddRetryNum, FuzzValues.Token, (c, number, reason) => c with
+        {
+            Kind = "odd header X-Slack-Retry-Num",
+            Headers = new Dictionary<string, string> { ["X-Slack-Retry-Num"] = number, ["X-Slack-Retry-Reason"] = reason },
+        })));
 
     private static FuzzCase Form(string kind, IDictionary<string, string> fields) => FuzzCase.Of(kind, SlackClient.Form(fields), "application/x-www-form-urlencoded");
 

@@ -41,6 +41,8 @@ public sealed class ReliabilityHost(
         builder.UseSetting("BotFramework:Connector:BaseDelay", "00:00:00.010");
         // Teams' per-conversation rate limits only slow these tests down; a test that wants them sets it back.
         builder.UseSetting("BotFramework:Connector:Pacing", "false");
+        // The scenarios send far faster than people do; the flood tests set the limits they measure.
+        builder.UseSetting("RateLimits:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
@@ -53,12 +55,14 @@ public sealed class ReliabilityHost(
             logging.AddFilter<LogSink>(null, LogLevel.Trace);
         });
 
+        if (connectorTimeout is { } timeout)
+        {
+            builder.UseSetting("BotFramework:Connector:AttemptTimeout", timeout.ToString());
+        }
+
         builder.ConfigureTestServices(s =>
         {
-            var client = connectorTimeout is { } timeout
-                ? s.AddHttpClient<ConnectorClient>(http => http.Timeout = timeout)
-                : s.AddHttpClient<ConnectorClient>();
-            client.ConfigurePrimaryHttpMessageHandler(() => Connector).SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            s.AddHttpClient<ConnectorClient>().ConfigurePrimaryHttpMessageHandler(() => Connector).SetHandlerLifetime(Timeout.InfiniteTimeSpan);
             services?.Invoke(s);
         });
     }

@@ -90,4 +90,18 @@ public sealed class BlockLimitsTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new SelectOption(new PlainText("o"), new string('v', 151)));
         Assert.Throws<ArgumentOutOfRangeException>(() => new DatePickerElement("date") { InitialDate = "15/03/2027" });
     }
+
+    [Fact]
+    public void Time_pickers_and_people_pickers_keep_their_limits()
+    {
+        _ = new TimePickerElement("time") { InitialTime = "22:00", Placeholder = new PlainText("A time") };
+        _ = new MultiUsersSelectElement("people") { InitialUsers = Enumerable.Range(0, 100).Select(i => $"U{i:D4}").ToList(), MaxSelectedItems = 1 };
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TimePickerElement("time") { InitialTime = "10pm" });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TimePickerElement("time") { InitialTime = "22:00:00" });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MultiUsersSelectElement("people") { InitialUsers = [] });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MultiUsersSelectElement("people") { InitialUsers = Enumerable.Range(0, 101).Select(i => $"U{i:D4}").ToList() });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MultiUsersSelectElement("people") { MaxSelectedItems = 0 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MultiUsersSelectElement("people") { Placeholder = new PlainText(new string('p', 151)) });
+    }
 }

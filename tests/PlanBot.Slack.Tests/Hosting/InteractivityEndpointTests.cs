@@ -69,7 +69,7 @@ public sealed class InteractivityEndpointTests : HostTestBase
         await Session.CommandAsync("Contoso.Web 2.4");
         // A typed answer goes on question by question, each question a message with its buttons.
         var asked = Assert.Single(await Session.SayAsync("Checkout v3"));
-        var skip = Button(asked, "skip");
+        var skip = asked.ButtonValue("skip");
 
         var sent = await Session.InteractAsync(SlackPayloads.BlockAction("skip", skip, SlackPayloads.Owner, SlackPayloads.OwnerDm, "directmessage", "1700000000.000101"));
 
@@ -85,9 +85,9 @@ public sealed class InteractivityEndpointTests : HostTestBase
         await Session.CommandAsync("Contoso.Web 2.4");
         var asked = Assert.Single(await Session.SayAsync("Checkout v3"));
 
-        await Session.InteractAsync(SlackPayloads.BlockAction("answer_form", Button(asked, "answer_form"), SlackPayloads.Owner, SlackPayloads.OwnerDm, "directmessage", "1700000000.000101"));
-        var opened = Assert.Single(Slack.CallsTo("views.open")).Json!;
-        Assert.Equal("answer", opened["view"]!["callback_id"]!.GetValue<string>());
+        await Session.InteractAsync(SlackPayloads.BlockAction("answer_form", asked.ButtonValue("answer_form"), SlackPayloads.Owner, SlackPayloads.OwnerDm, "directmessage", "1700000000.000101"));
+        // The slash command opened section 1's modal; the button opens the answer's.
+        var opened = Assert.Single(Slack.CallsTo("views.open"), c => c.Json!["view"]!["callback_id"]!.GetValue<string>() == "answer").Json!;
         var sent = await Session.InteractAsync(SlackPayloads.ViewSubmission(opened, SlackPayloads.Owner, "answer", "Invoices in PDF\nBulk export\nA <b> & c"));
 
         var next = Assert.Single(sent);
@@ -117,10 +117,4 @@ public sealed class InteractivityEndpointTests : HostTestBase
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
-
-    private static string Button(ApiCall message, string actionId) =>
-        message.Json!["blocks"]!.AsArray()
-            .Where(b => b!["type"]!.GetValue<string>() == "actions")
-            .SelectMany(b => b!["elements"]!.AsArray())
-            .Single(e => e!["action_id"]!.GetValue<string>() == actionId)!["value"]!.GetValue<string>();
 }

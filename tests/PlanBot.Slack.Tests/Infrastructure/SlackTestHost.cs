@@ -47,6 +47,8 @@ public sealed class SlackTestHost : IAsyncDisposable
         ["Slack:ApiAppId"] = SlackPayloads.AppId,
         ["Slack:ApiBaseUrl"] = slack.ApiBase.ToString(),
         ["Slack:PostInterval"] = "00:00:00",
+        // A loaded test machine may take longer than Slack's 3 seconds; the tests of a late answer set it lower.
+        ["Slack:ModalWait"] = "00:00:30",
         ["Storage:Sqlite:Path"] = databasePath,
         ["Engine:DefaultTimeZone"] = "UTC",
     };

@@ -34,11 +34,21 @@ public sealed class BlockKitCheckTests
             ("export-inline", new ExportView("Contoso.Web 2.4", PlanMarkdown.Render(longPlan)[..8000] + "\n```<!channel>", new Uri("https://planbot.contoso.com/export/plan-1?sig=a&b=c"), TimeSpan.FromMinutes(15))),
             ("export-link-only", new ExportView("Contoso.Web 2.4", null, new Uri("https://planbot.contoso.com/export/plan-1?sig=a"), TimeSpan.FromMinutes(15))),
             ("approval-decided", ApprovalViews.Build(reviewed, forApprover: true, "Megan Bowen rejected revision 23.")),
+            ("section-form", SectionFormRenderingTests.Form(Section.TimingAndDependencies) with { Note = "Started the deployment plan for Contoso.Web 2.5." }),
+            ("section-carried", SectionFormRenderingTests.EveryKind() with { CanKeepUnflagged = true, Fields = [.. SectionFormRenderingTests.EveryKind().Fields.Select(f => f with { CarriedOver = true, Flags = ["names Contoso.Web 2.4"] })] }),
+            ("section-problems", SectionFormRenderingTests.EveryKind() with { Problem = "2 answers need another look; nothing was saved yet.", Fields = [.. SectionFormRenderingTests.EveryKind().Fields.Select(f => f with { Problem = "I could not read that." })] }),
+            ("section-read-back", SectionFormRenderingTests.EveryKind() with { ReadBack = true, Note = "Saved section 2, Timing and dependencies." }),
+            ("summary-submit", PlanSummaries.Build(plan, full: false) with { CanSubmit = true }),
+            ("summary-sections", PlanSummaries.Build(SamplePlans.Empty(), full: false) with { OffersSections = true }),
         };
         var payloads = views.Select(v => (v.Name, BlockKitSurface.Message, SlackViewRenderer.MessageJson(SlackViewRenderer.Render(v.View)))).ToList();
         payloads.Add(("reject-modal", BlockKitSurface.Modal, SlackViewRenderer.ModalJson(RejectModal.Build("plan-1", "23", "C0RELEASE:1.2", "releases"))));
         payloads.Add(("answer-modal", BlockKitSurface.Modal, SlackViewRenderer.ModalJson(AnswerModal.Build("plan-1", "features", "D0OWNER", "directmessage"))));
 
+        payloads.Add(("section-modal", BlockKitSurface.Modal, SlackViewRenderer.ModalJson(SectionModal.Build(SectionFormRenderingTests.EveryKind(), new SectionModalTarget(12, "D0OWNER", "directmessage", "1700000000.000200")))));
+        payloads.Add(("section-modal-open", BlockKitSurface.Modal, SlackViewRenderer.ModalJson(SectionModal.Build(SectionFormRenderingTests.Form(Section.Approvers), new SectionModalTarget(1, "C0RELEASE:1.2", "releases", null)))));
+        payloads.Add(("section-modal-opening", BlockKitSurface.Modal, SlackViewRenderer.ModalJson(SectionModal.Opening(3))));
+        payloads.Add(("section-modal-notice", BlockKitSurface.Modal, SlackViewRenderer.ModalJson(SectionModal.Notice(3, new NoticeView("That form is from before the plan was submitted. Nothing was saved.", Tone.Problem)))));
         payloads.Add(("every-element", BlockKitSurface.Modal, SlackViewRenderer.ModalJson(EveryElement())));
 
         foreach (var (name, surface, json) in payloads)
@@ -81,6 +91,9 @@ public sealed class BlockKitCheckTests
                 Optional = false,
             },
             new InputBlock(new PlainText("When"), new DatePickerElement("when")),
+            new InputBlock(new PlainText("At"), new TimePickerElement("at") { InitialTime = "22:00", Placeholder = new PlainText("A time") }) { Optional = true },
+            new InputBlock(new PlainText("Who"), new MultiUsersSelectElement("who") { InitialUsers = ["U0APPROVER"], MaxSelectedItems = 10, Placeholder = new PlainText("People") }) { Optional = true },
+            new InputBlock(new PlainText("Quorum"), new StaticSelectElement("quorum-input", [option]) { InitialOption = option }) { Optional = true },
         ])
         {
             Submit = new PlainText("Save"),

@@ -47,12 +47,6 @@ public sealed class ScriptedSessionTests : HostTestBase
         return request;
     }
 
-    private static string ButtonValue(ApiCall message, string actionId) =>
-        message.Json!["blocks"]!.AsArray()
-            .Where(b => b!["type"]!.GetValue<string>() == "actions")
-            .SelectMany(b => b!["elements"]!.AsArray())
-            .Single(e => e!["action_id"]!.GetValue<string>() == actionId)!["value"]!.GetValue<string>();
-
     private static JsonObject Click(string actionId, string value, string user, string messageTs) =>
         SlackPayloads.BlockAction(actionId, value, user, SlackPayloads.ReleaseChannel, "releases", messageTs);
 
@@ -85,7 +79,7 @@ public sealed class ScriptedSessionTests : HostTestBase
         var request = await SubmitAsync();
         var messageTs = PostedTs(request);
 
-        var sent = await Session.InteractAsync(Click("approve", ButtonValue(request, "approve"), SlackPayloads.Approver, messageTs));
+        var sent = await Session.InteractAsync(Click("approve", request.ButtonValue("approve"), SlackPayloads.Approver, messageTs));
 
         var updated = Assert.Single(sent, m => m.Method == "chat.update");
         Assert.Equal((SlackPayloads.ReleaseChannel, messageTs), (updated.Channel, updated.Ts));
@@ -106,7 +100,7 @@ public sealed class ScriptedSessionTests : HostTestBase
         var request = await SubmitAsync();
         var messageTs = PostedTs(request);
 
-        var sent = await Session.InteractAsync(Click("approve", ButtonValue(request, "approve"), SlackPayloads.Developer, messageTs));
+        var sent = await Session.InteractAsync(Click("approve", request.ButtonValue("approve"), SlackPayloads.Developer, messageTs));
 
         Assert.DoesNotContain(sent, m => m.Method == "chat.update" && m.Shows("Diego Siciliani approved"));
         Assert.Contains(sent, m => m.Shows("Only the approvers"));
@@ -119,8 +113,8 @@ public sealed class ScriptedSessionTests : HostTestBase
         var request = await SubmitAsync();
         var messageTs = PostedTs(request);
 
-        await Session.InteractAsync(Click("reject", ButtonValue(request, "reject"), SlackPayloads.Approver, messageTs));
-        var opened = Assert.Single(Slack.CallsTo("views.open"));
+        await Session.InteractAsync(Click("reject", request.ButtonValue("reject"), SlackPayloads.Approver, messageTs));
+        var opened = Assert.Single(Slack.CallsTo("views.open"), c => c.Json!["view"]!["callback_id"]!.GetValue<string>() == "reject");
         var modal = opened.Json!["view"]!.ToJsonString();
         var sent = await Session.InteractAsync(SlackPayloads.ViewSubmission(opened.Json!, SlackPayloads.Approver, "reason", "The rollback is untested"));
 
@@ -148,7 +142,7 @@ public sealed class ScriptedSessionTests : HostTestBase
         await InterviewAsync();
         var request = await SubmitAsync();
         var messageTs = PostedTs(request);
-        await Session.InteractAsync(Click("approve", ButtonValue(request, "approve"), SlackPayloads.Approver, messageTs));
+        await Session.InteractAsync(Click("approve", request.ButtonValue("approve"), SlackPayloads.Approver, messageTs));
 
         await Session.CommandAsync("edit 3");
         var sent = await Session.SayAsync("A new risk: the payment provider changes its API");
@@ -168,7 +162,7 @@ public sealed class ScriptedSessionTests : HostTestBase
         await Session.CommandAsync("edit 3");
         await Session.SayAsync("A new risk");
 
-        var sent = await Session.InteractAsync(Click("approve", ButtonValue(request, "approve"), SlackPayloads.Approver, messageTs));
+        var sent = await Session.InteractAsync(Click("approve", request.ButtonValue("approve"), SlackPayloads.Approver, messageTs));
 
         Assert.Contains(sent, m => m.Shows("The plan changed since this was shown to you"));
         Assert.DoesNotContain(sent, m => m.Shows("Megan Bowen approved revision"));

@@ -95,6 +95,16 @@ public sealed class SignatureVerifierTests
         Assert.Equal(SignatureStatus.Malformed, At(1531420618).Verify(timestamp, Signature, Bytes(Body)).Status);
     }
 
+    [Theory]
+    [InlineData("253402300800")]
+    [InlineData("999999999999")]
+    public void A_timestamp_past_the_year_9999_is_refused_as_dated_ahead(string timestamp)
+    {
+        var signature = SlackSignatureVerifier.Sign(Secret, timestamp, Bytes(Body));
+
+        Assert.Equal(SignatureStatus.Future, At(1531420618).Verify(timestamp, signature, Bytes(Body)).Status);
+    }
+
     [Fact]
     public void An_upper_case_or_unprefixed_signature_does_not_match()
     {

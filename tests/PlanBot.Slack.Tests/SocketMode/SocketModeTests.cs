@@ -121,6 +121,31 @@ public sealed class SocketModeTests : HostTestBase
     }
 
     [Fact]
+    public async Task A_saved_section_modal_is_answered_with_the_next_section_in_the_acknowledgement_payload()
+    {
+        await StartSocketModeAsync();
+        var socket = await ConnectionAsync();
+        var command = new JsonObject();
+        foreach (var (key, value) in SlackPayloads.Command("Contoso.Web 2.4"))
+        {
+            command[key] = value;
+        }
+
+        await socket.SendAsync(Envelope("c-1", "slash_commands", command));
+        Assert.Equal("""{"envelope_id":"c-1"}""", await socket.ReceiveAsync());
+        var modal = (await Slack.WaitForAsync("views.open")).Json!["view"]!.AsObject();
+
+        // Slack offers a response payload for a view submission, and waits for it 3 seconds.
+        var submission = SlackPayloads.ModalSubmission(modal, SlackPayloads.Owner, SectionFormAnswers.For(Domain.Checklist.Section.ScopeAndOverview));
+        await socket.SendAsync(new JsonObject { ["envelope_id"] = "i-1", ["type"] = "interactive", ["payload"] = submission, ["accepts_response_payload"] = true }.ToJsonString());
+        var ack = JsonNode.Parse(await socket.ReceiveAsync())!;
+
+        Assert.Equal("i-1", ack["envelope_id"]!.GetValue<string>());
+        Assert.Equal("update", ack["payload"]!["response_action"]!.GetValue<string>());
+        Assert.Equal("Section 2 of 9", ack["payload"]!["view"]!["title"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void The_acknowledgement_is_exactly_the_envelope_id()
     {
         Assert.Equal("""{"envelope_id":"57d6a792-4d35-4d0b-b6aa-3361493e1caf"}""", SocketAcknowledgement.Text(EnvelopeId, null));

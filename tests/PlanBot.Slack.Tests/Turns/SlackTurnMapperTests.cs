@@ -25,12 +25,7 @@ public sealed class SlackTurnMapperTests : IAsyncLifetime
         slack.AddUser(SlackPayloads.Owner, "Alex Wilber", "America/Chicago");
         slack.AddUser(SlackPayloads.Approver, "Megan Bowen");
         var options = Options.Create(new SlackOptions { BotToken = SlackTestHost.BotToken, TeamId = SlackPayloads.TeamId, ApiBaseUrl = slack.ApiBase.ToString(), PostInterval = TimeSpan.Zero });
-        var api = new SlackWebApiClient(
-            new HttpClient(new SlackTokenHandler(options) { InnerHandler = new SocketsHttpHandler() }),
-            options,
-            new ChannelPacer(options, TimeProvider.System),
-            TimeProvider.System,
-            NullLogger<SlackWebApiClient>.Instance);
+        var api = WebApiClients.Create(slack, TimeProvider.System);
         mapper = new SlackTurnMapper(
             new SlackTenancy(options),
             new SlackUserDirectory(api, options, TimeProvider.System, NullLogger<SlackUserDirectory>.Instance),
@@ -110,7 +105,7 @@ public sealed class SlackTurnMapperTests : IAsyncLifetime
         json["state"] = JsonNode.Parse("""{"values":{"b2":{"reason":{"type":"plain_text_input","value":"The rollback is not rehearsed"}},"b3":{"planId":{"type":"plain_text_input","value":"forged"}}}}""");
         var payload = JsonSerializer.Deserialize(json.ToJsonString(), SlackJsonContext.Default.InteractionPayload)!;
 
-        var turn = await mapper.FromBlockActionAsync(payload, payload.Actions![0], CancellationToken.None);
+        var turn = await mapper.FromBlockActionAsync(payload, payload.Actions![0], replacesCard: false, CancellationToken.None);
 
         Assert.Equal(TurnKind.Action, turn.Kind);
         Assert.Equal(new DecideAction("plan-1", 3, Verdict.Reject, "The rollback is not rehearsed"), turn.Action);
@@ -125,7 +120,7 @@ public sealed class SlackTurnMapperTests : IAsyncLifetime
         var json = SlackPayloads.BlockAction("skip", """{"planId":"plan-1","questionId":"features"}""", SlackPayloads.Owner, "D0OWNER", "directmessage", "1700000000.000400", threadTs: "1700000000.000400");
         var payload = JsonSerializer.Deserialize(json.ToJsonString(), SlackJsonContext.Default.InteractionPayload)!;
 
-        var turn = await mapper.FromBlockActionAsync(payload, payload.Actions![0], CancellationToken.None);
+        var turn = await mapper.FromBlockActionAsync(payload, payload.Actions![0], replacesCard: false, CancellationToken.None);
 
         Assert.Equal(("D0OWNER", ConversationKind.Personal), (turn.Conversation.ConversationId, turn.Conversation.Kind));
         Assert.Equal(new SkipAction("plan-1", "features"), turn.Action);
@@ -149,7 +144,7 @@ public sealed class SlackTurnMapperTests : IAsyncLifetime
         var command = await mapper.FromCommandAsync(SlashCommand.FromForm(SignedClient.Form(SlackPayloads.Command("status", user: "U0GUEST"))), CancellationToken.None);
         var json = SlackPayloads.BlockAction("approve", """{"planId":"plan-1","revision":3}""", "U0GUEST", "C0RELEASE", "releases", "1700000000.000300");
         var payload = JsonSerializer.Deserialize(json.ToJsonString(), SlackJsonContext.Default.InteractionPayload)!;
-        var click = await mapper.FromBlockActionAsync(payload, payload.Actions![0], CancellationToken.None);
+        var click = await mapper.FromBlockActionAsync(payload, payload.Actions![0], replacesCard: false, CancellationToken.None);
 
         Assert.True(message.FromOutside);
         Assert.True(command.FromOutside);
@@ -165,7 +160,7 @@ public sealed class SlackTurnMapperTests : IAsyncLifetime
         json["user"]!["team_id"] = "T0PARTNER";
         var payload = JsonSerializer.Deserialize(json.ToJsonString(), SlackJsonContext.Default.InteractionPayload)!;
 
-        var click = await mapper.FromBlockActionAsync(payload, payload.Actions![0], CancellationToken.None);
+        var click = await mapper.FromBlockActionAsync(payload, payload.Actions![0], replacesCard: false, CancellationToken.None);
 
         Assert.True(click.FromOutside);
     }

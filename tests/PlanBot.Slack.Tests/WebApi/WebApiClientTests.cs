@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PlanBot.Slack.Blocks;
 using PlanBot.Slack.Tests.Infrastructure;
@@ -18,20 +18,12 @@ public sealed class WebApiClientTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await slack.DisposeAsync();
 
-    private SlackWebApiClient Client(TimeSpan? postInterval = null, int maxAttempts = 3)
-    {
-        var options = Options.Create(new SlackOptions
+    private SlackWebApiClient Client(TimeSpan? postInterval = null, int maxAttempts = 3) =>
+        WebApiClients.Create(slack, time, new Dictionary<string, string?>
         {
-            Enabled = true,
-            BotToken = SlackTestHost.BotToken,
-            AppToken = SlackTestHost.AppToken,
-            ApiBaseUrl = slack.ApiBase.ToString(),
-            PostInterval = postInterval ?? TimeSpan.Zero,
-            MaxAttempts = maxAttempts,
+            ["Slack:PostInterval"] = (postInterval ?? TimeSpan.Zero).ToString(),
+            ["Slack:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
-        var http = new HttpClient(new SlackTokenHandler(options) { InnerHandler = new SocketsHttpHandler() });
-        return new SlackWebApiClient(http, options, new ChannelPacer(options, time), time, NullLogger<SlackWebApiClient>.Instance);
-    }
 
     private static PostMessageRequest Message(string channel = "C0RELEASE") => new()
     {
@@ -114,6 +106,30 @@ public sealed class WebApiClientTests : IAsyncLifetime
         await Client().PostMessageAsync(Message(), CancellationToken.None);
 
         Assert.Equal(2, slack.Calls.Count);
+    }
+
+    [Fact]
+    public async Task A_lost_connection_is_retried()
+    {
+        slack.Enqueue("chat.postMessage", FakeResponse.Abort());
+
+        await Client().PostMessageAsync(Message(), CancellationToken.None);
+
+        Assert.Equal(2, slack.Calls.Count);
+    }
+
+    [Fact]
+    public void The_client_renews_its_connections_so_a_changed_address_is_followed()
+    {
+        using var services = WebApiClients.Services(slack, time);
+
+        var handler = services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(nameof(SlackWebApiClient));
+        while (handler is DelegatingHandler { InnerHandler: { } inner })
+        {
+            handler = inner;
+        }
+
+        Assert.Equal(TimeSpan.FromMinutes(2), Assert.IsType<SocketsHttpHandler>(handler).PooledConnectionLifetime);
     }
 
     [Fact]

@@ -23,6 +23,27 @@ public sealed record ApiCall(long Sequence, string Method, string? Authorization
     /// <summary>The blocks array as JSON text, empty when there is none.</summary>
     public string BlocksJson => Json?["blocks"]?.ToJsonString() ?? string.Empty;
 
+    /// <summary>The message's buttons (every element of its actions blocks), as action id and value.</summary>
+    public IReadOnlyList<(string ActionId, string Value)> Buttons =>
+        (Json?["blocks"]?.AsArray() ?? [])
+            .Where(b => b!["type"]!.GetValue<string>() == "actions")
+            .SelectMany(b => b!["elements"]!.AsArray())
+            .Select(e => (e!["action_id"]!.GetValue<string>(), e["value"]?.GetValue<string>() ?? string.Empty))
+            .ToList();
+
+    /// <summary>The block id of the actions block holding the message's button <paramref name="actionId"/>, as Slack sends it with a click.</summary>
+    public string? BlockIdOf(string actionId) =>
+        (Json?["blocks"]?.AsArray() ?? [])
+            .Where(b => b!["type"]!.GetValue<string>() == "actions")
+            .First(b => b!["elements"]!.AsArray().Any(e => e!["action_id"]!.GetValue<string>() == actionId))!["block_id"]?.GetValue<string>();
+
+    /// <summary>The value of the message's button <paramref name="actionId"/> (there must be exactly one).</summary>
+    public string ButtonValue(string actionId) => Buttons.Single(b => b.ActionId == actionId).Value;
+
+    /// <summary>Whether the message has a button <paramref name="actionId"/> whose value holds <paramref name="fragment"/>.</summary>
+    public bool HasButton(string actionId, string fragment = "") =>
+        Buttons.Any(b => b.ActionId == actionId && b.Value.Contains(fragment, StringComparison.Ordinal));
+
     /// <summary>Whether the text or the blocks show <paramref name="value"/> to a reader (mrkdwn entities decoded).</summary>
     public bool Shows(string value) => Readable.Contains(value, StringComparison.Ordinal);
 

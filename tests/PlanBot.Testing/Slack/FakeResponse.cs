@@ -6,4 +6,9 @@ public sealed record FakeResponse(int Status, string Body, int? RetryAfterSecond
     public static FakeResponse Error(string error) => new(200, $$"""{"ok":false,"error":"{{error}}"}""");
 
     public static FakeResponse RateLimited(int seconds) => new(429, """{"ok":false,"error":"ratelimited"}""", seconds);
+
+    /// <summary>No answer: the connection is dropped, as a network failure would.</summary>
+    public static FakeResponse Abort() => new(AbortStatus, string.Empty);
+
+    internal const int AbortStatus = 0;
 }

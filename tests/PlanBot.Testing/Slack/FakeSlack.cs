@@ -122,6 +122,12 @@ public sealed class FakeSlack : IAsyncDisposable
         Calls.Enqueue(new ApiCall(number, method, context.Request.Headers.Authorization.ToString(), context.Request.ContentType, body));
         if (canned.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted))
         {
+            if (scripted.Status == FakeResponse.AbortStatus)
+            {
+                context.Abort();
+                return;
+            }
+
             context.Response.StatusCode = scripted.Status;
             if (scripted.RetryAfterSeconds is { } seconds)
             {

@@ -76,8 +76,8 @@ public static class SlackPayloads
         ["trigger_id"] = NewTriggerId(),
     };
 
-    /// <summary>A click on a button of the message <paramref name="messageTs"/>.</summary>
-    public static JsonObject BlockAction(string actionId, string value, string user, string channel, string channelName, string messageTs, string? threadTs = null) => new()
+    /// <summary>A click on a button of the message <paramref name="messageTs"/>, in its actions block <paramref name="blockId"/>.</summary>
+    public static JsonObject BlockAction(string actionId, string value, string user, string channel, string channelName, string messageTs, string? threadTs = null, string blockId = "b1") => new()
     {
         ["type"] = "block_actions",
         ["user"] = new JsonObject { ["id"] = user, ["username"] = user.ToLowerInvariant(), ["name"] = user.ToLowerInvariant(), ["team_id"] = TeamId },
@@ -95,7 +95,7 @@ public static class SlackPayloads
         ["actions"] = new JsonArray(new JsonObject
         {
             ["action_id"] = actionId,
-            ["block_id"] = "b1",
+            ["block_id"] = blockId,
             ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = actionId },
             ["value"] = value,
             ["type"] = "button",
@@ -104,10 +104,58 @@ public static class SlackPayloads
     };
 
     /// <summary>The submission of the modal opened by <paramref name="opened"/> (a views.open call), with one input value.</summary>
-    public static JsonObject ViewSubmission(JsonObject opened, string user, string blockAndActionId, string? value)
+    public static JsonObject ViewSubmission(JsonObject opened, string user, string blockAndActionId, string? value) =>
+        Submission(opened["view"]!.AsObject(), user, new JsonObject
+        {
+            [blockAndActionId] = new JsonObject
+            {
+                [blockAndActionId] = new JsonObject { ["type"] = "plain_text_input", ["value"] = value },
+            },
+        });
+
+    /// <summary>
+    /// The submission of the modal <paramref name="view"/> (a <c>view</c> as PlanBot opened, updated or answered
+    /// it) as Slack sends it: every input's state, by its element's type, holding what <paramref name="values"/>
+    /// gives by block id (users comma-separated; null empties it) and otherwise what the input started with.
+    /// </summary>
+    public static JsonObject ModalSubmission(JsonObject view, string user, IReadOnlyDictionary<string, string?>? values = null)
     {
-        var view = opened["view"]!.AsObject();
-        return new JsonObject
+        ArgumentNullException.ThrowIfNull(view);
+        var state = new JsonObject();
+        foreach (var block in view["blocks"]!.AsArray().Select(b => b!.AsObject()).Where(b => b["type"]!.GetValue<string>() == "input"))
+        {
+            var blockId = block["block_id"]!.GetValue<string>();
+            var element = block["element"]!.AsObject();
+            var type = element["type"]!.GetValue<string>();
+            var value = values is not null && values.TryGetValue(blockId, out var given) ? given : Initial(element, type);
+            var input = new JsonObject { ["type"] = type };
+            switch (type)
+            {
+                case "datepicker":
+                    input["selected_date"] = value;
+                    break;
+                case "timepicker":
+                    input["selected_time"] = value;
+                    break;
+                case "static_select":
+                    input["selected_option"] = value is null ? null : new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = value }, ["value"] = value };
+                    break;
+                case "multi_users_select":
+                    input["selected_users"] = new JsonArray((value ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => (JsonNode)JsonValue.Create(id)).ToArray());
+                    break;
+                default:
+                    input["value"] = value;
+                    break;
+            }
+
+            state[blockId] = new JsonObject { [element["action_id"]!.GetValue<string>()] = input };
+        }
+
+        return Submission(view, user, state);
+    }
+
+    private static JsonObject Submission(JsonObject view, string user, JsonObject values) =>
+        new()
         {
             ["type"] = "view_submission",
             ["team"] = new JsonObject { ["id"] = TeamId, ["domain"] = "contoso" },
@@ -121,20 +169,20 @@ public static class SlackPayloads
                 ["callback_id"] = view["callback_id"]?.GetValue<string>(),
                 ["private_metadata"] = view["private_metadata"]?.GetValue<string>(),
                 ["hash"] = "156772938.1827394",
-                ["state"] = new JsonObject
-                {
-                    ["values"] = new JsonObject
-                    {
-                        [blockAndActionId] = new JsonObject
-                        {
-                            [blockAndActionId] = new JsonObject { ["type"] = "plain_text_input", ["value"] = value },
-                        },
-                    },
-                },
+                ["state"] = new JsonObject { ["values"] = values },
             },
             ["response_urls"] = new JsonArray(),
         };
-    }
+
+    /// <summary>What an input of a modal starts with, as its state would hold it.</summary>
+    private static string? Initial(JsonObject element, string type) => type switch
+    {
+        "datepicker" => element["initial_date"]?.GetValue<string>(),
+        "timepicker" => element["initial_time"]?.GetValue<string>(),
+        "static_select" => element["initial_option"]?["value"]?.GetValue<string>(),
+        "multi_users_select" => element["initial_users"] is JsonArray users ? string.Join(',', users.Select(u => u!.GetValue<string>())) : null,
+        _ => element["initial_value"]?.GetValue<string>(),
+    };
 
     private static JsonObject Message(JsonObject inner, string? threadTs)
     {

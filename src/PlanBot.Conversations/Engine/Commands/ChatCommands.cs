@@ -52,8 +52,8 @@ internal static partial class ChatCommands
             ChatCommand.Bare, (_, w, _, _) => Done(() => OverviewFlow.History(w))),
         new("export", "export", "The plan as a Markdown document, with a download link valid for 15 minutes.", CommandUsers.Anyone, NeedsPlan: true,
             ChatCommand.Bare, (f, w, _, _) => Done(() => f.Export.Export(w))),
-        new("list", "list", "The plans in this tenant, with their state and completeness.", CommandUsers.Anyone, NeedsPlan: false,
-            ChatCommand.Bare, (f, w, _, ct) => f.Overview.ListAsync(w, ct)),
+        new("list", "list [page]", "The plans in this tenant, newest first, with their state and completeness; 50 a page.", CommandUsers.Anyone, NeedsPlan: false,
+            a => a.Length == 0 || PageNumber().IsMatch(a), (f, w, a, ct) => f.Overview.ListAsync(w, a, ct)),
         new("channel", "channel set <product>", "Make this team channel the product's release channel.", CommandUsers.ReleaseAdmins, NeedsPlan: false,
             a => a.Length == 0 || Channel().IsMatch(a), (f, w, a, ct) => f.ReleaseChannel.ChannelAsync(w, a, ct)),
         new("owner", "owner @person", "Hand the plan over to another owner (plan owner or release admins).", CommandUsers.Anyone, NeedsPlan: true,
@@ -140,6 +140,10 @@ internal static partial class ChatCommands
 
     [GeneratedRegex(@"^(any|all)$", RegexOptions.IgnoreCase)]
     private static partial Regex Quorum();
+
+    /// <summary>A page of <c>list</c>: 1 to 9999, so the plans to skip stay far inside an int.</summary>
+    [GeneratedRegex(@"^[1-9][0-9]{0,3}$")]
+    private static partial Regex PageNumber();
 
     [GeneratedRegex(@"^back(\s+(?<reason>[\s\S]*))?$", RegexOptions.IgnoreCase)]
     private static partial Regex RolledBack();

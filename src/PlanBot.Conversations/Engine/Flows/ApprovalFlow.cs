@@ -17,7 +17,8 @@ internal sealed class ApprovalFlow(IConversationStore store, ReleaseChannels cha
     {
         var active = work.Active!;
         var document = active.Document;
-        var before = document.Plan;
+        // The tenant's rules as they are now: a plan started before backout plans became optional may go without one.
+        var before = TenantDocument.Govern(document.Plan, await channels.GetAsync(work.Turn.Conversation.TenantId, cancellationToken));
         var submitted = before.Submit(work.From, work.Now);
         var channel = await channels.FindAsync(work.Turn.Conversation.TenantId, before.Product, cancellationToken);
         if (channel is null)

@@ -2,6 +2,7 @@ using PlanBot.Conversations.Ports;
 using PlanBot.Conversations.State;
 using PlanBot.Conversations.Turns;
 using PlanBot.Conversations.Views;
+using PlanBot.Domain.Checklist;
 using PlanBot.Domain.Deployment;
 using PlanBot.Domain.Plans;
 
@@ -158,14 +159,14 @@ internal sealed class DeploymentFlow(IConversationStore store)
     }
 
     /// <summary>What triggers a backout, from the backout plan where the plan has one.</summary>
-    private static string? BackoutTrigger(Plan plan) => plan.AnswerTo("backout-triggers")?.Value.Text;
+    private static string? BackoutTrigger(Plan plan) => plan.AnswerTo(PlanChecklist.BackoutTriggers)?.Value.Text;
 
     /// <summary>After a failure: the backout plan's trigger and steps, and who decides, @mentioned.</summary>
     private static NoticeView Backout(Plan plan, string what)
     {
         var trigger = BackoutTrigger(plan);
-        var steps = plan.AnswerTo("backout-steps")?.Value.Text;
-        var deciders = plan.AnswerTo("backout-decider")?.Value.People ?? [plan.Owner];
+        var steps = plan.AnswerTo(PlanChecklist.BackoutSteps)?.Value.Text;
+        var deciders = plan.AnswerTo(PlanChecklist.BackoutDecider)?.Value.People ?? [plan.Owner];
         var text = trigger is null && steps is null
             ? $"{what} The plan has no backout plan: its escalation procedure is \"{plan.AnswerTo("escalation")?.Value.Text ?? "not given"}\". Type `rolled back <reason>` once the previous release runs again."
             : $"{what} Backout trigger: {trigger ?? "not given"}. Backout steps: {steps ?? "not given"}. Who decides to back out is asked to decide; type `rolled back <reason>` once the previous release runs again.";

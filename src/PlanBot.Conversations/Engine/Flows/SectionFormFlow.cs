@@ -127,7 +127,22 @@ internal sealed class SectionFormFlow(IConversationStore store, EngineOptions op
             plan = plan.WithAnswer(new Answer(question.Id, answer, new Provenance(work.From, work.Now, work.Turn.Conversation.Channel)), work.Now);
         }
 
-        Saved(work, before, plan, section, string.Join(' ', unresolved));
+        // "Save and submit" sends the plan only when this save completed it; otherwise the save is all
+        // it does, and what comes next says what is still open.
+        var submitting = action.Submit && !work.Session.AssignedOnly && plan.Completeness().IsComplete;
+        Saved(work, before, plan, section, string.Join(' ', unresolved), showNext: !submitting);
+        if (submitting)
+        {
+            try
+            {
+                await approval.SubmitAsync(work, cancellationToken);
+            }
+            catch (PlanRuleException refused)
+            {
+                // The section is saved whatever the submission says: only the submission is refused.
+                work.Reply(new NoticeView(PlanWording.Refusal(refused, plan), Tone.Problem));
+            }
+        }
     }
 
     public async Task KeepSectionAsync(TurnWork work, KeepSectionAction action, CancellationToken cancellationToken)
@@ -246,7 +261,7 @@ internal sealed class SectionFormFlow(IConversationStore store, EngineOptions op
     }
 
     /// <summary>After a section's answers were stored: the read-back in place of the form, then what comes next.</summary>
-    private void Saved(TurnWork work, Plan before, Plan after, Section section, string? unresolved)
+    private void Saved(TurnWork work, Plan before, Plan after, Section section, string? unresolved, bool showNext = true)
     {
         var active = work.Active!;
         active.Document.Plan = after;
@@ -271,7 +286,10 @@ internal sealed class SectionFormFlow(IConversationStore store, EngineOptions op
             return;
         }
 
-        ShowNext(work, section);
+        if (showNext)
+        {
+            ShowNext(work, section);
+        }
     }
 
     /// <summary>An assignee's section saved: thanks when it is complete (and word to the owner), else its form again.</summary>
@@ -317,11 +335,16 @@ internal sealed class SectionFormFlow(IConversationStore store, EngineOptions op
         var canKeepUnflagged = plan.BaselinePlanId is not null
             && plan.Answers.Values.Any(a => a.IsUnconfirmed && Prompts.Flags(work, plan, a).Count == 0)
             && !work.Session.AssignedOnly;
-        return new SectionFormView(plan.Id, plan.Title, info.Number, info.Title, SectionInfo.All.Count, fields, zone.Id, ReadBack: false, plan.Completeness().Percent, plan.Revision, note, problem, canKeepUnflagged);
+        var completeness = plan.Completeness();
+        var canSaveAndSubmit = plan.State is PlanState.Draft or PlanState.Rejected
+            && plan.IsOwner(work.From)
+            && !work.Session.AssignedOnly
+            && completeness.Missing.Concat(completeness.Unconfirmed).All(q => q.Section == section);
+        return new SectionFormView(plan.Id, plan.Title, info.Number, info.Title, SectionInfo.All.Count, fields, zone.Id, ReadBack: false, completeness.Percent, plan.Revision, note, problem, canKeepUnflagged, canSaveAndSubmit);
     }
 
     private SectionFormView ReadBackOf(TurnWork work, Plan plan, Section section, string note) =>
-        Form(work, plan, section, note) with { ReadBack = true, CanKeepUnflagged = false };
+        Form(work, plan, section, note) with { ReadBack = true, CanKeepUnflagged = false, CanSaveAndSubmit = false };
 
     /// <summary>How an answer was understood, as the read-back shows it: a window with its length too.</summary>
     public static string Understood(AnswerValue value) =>

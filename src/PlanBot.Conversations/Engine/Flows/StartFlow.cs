@@ -62,7 +62,9 @@ internal sealed class StartFlow(IConversationStore store, ReleaseChannels channe
                 return;
             }
 
-            var fresh = Plan.Start(Guid.NewGuid().ToString("N"), tenant, pending.Product, pending.Version, work.From, work.Now);
+            var fresh = TenantDocument.Govern(
+                Plan.Start(Guid.NewGuid().ToString("N"), tenant, pending.Product, pending.Version, work.From, work.Now),
+                await channels.GetAsync(tenant, cancellationToken));
             var plan = Baseline.CopyInto(fresh, baseline, work.Now);
             work.Attach(new Versioned<PlanDocument>(new PlanDocument { Plan = plan }, null));
             await BeginReviewAsync(work, plan, baseline, cancellationToken);
@@ -156,7 +158,9 @@ internal sealed class StartFlow(IConversationStore store, ReleaseChannels channe
     private async Task StartAsync(TurnWork work, string product, string version, CancellationToken cancellationToken)
     {
         work.Session.PendingStart = null;
-        var plan = Plan.Start(Guid.NewGuid().ToString("N"), work.Turn.Conversation.TenantId, product, version, work.From, work.Now);
+        var plan = TenantDocument.Govern(
+            Plan.Start(Guid.NewGuid().ToString("N"), work.Turn.Conversation.TenantId, product, version, work.From, work.Now),
+            await channels.GetAsync(work.Turn.Conversation.TenantId, cancellationToken));
         work.Attach(new Versioned<PlanDocument>(new PlanDocument { Plan = plan }, null));
         var session = work.Session;
         session.Skipped.Clear();

@@ -129,13 +129,14 @@ internal sealed class TenantAdminFlow(ReleaseChannels channels, PeopleLookup peo
     }
 
     private const string Usage =
-        "`settings owner-approval allow|forbid` (may an owner approve their own plan), `settings contributor-approval allow|forbid` (may people who answered part of a plan approve it), `settings members-only on|off` (are a product's plans for its release channel's members only).";
+        "`settings owner-approval allow|forbid` (may an owner approve their own plan), `settings contributor-approval allow|forbid` (may people who answered part of a plan approve it), `settings members-only on|off` (are a product's plans for its release channel's members only), `settings backout required|optional` (may a plan be submitted without a backout plan).";
 
     private static Action<TenantDocument>? Setting(string name, string value) => (name.ToLowerInvariant(), value.ToLowerInvariant()) switch
     {
         ("owner-approval", "allow" or "forbid") => t => t.ApprovalPolicy = t.Policy with { OwnerMayApprove = value.Equals("allow", StringComparison.OrdinalIgnoreCase) },
         ("contributor-approval", "allow" or "forbid") => t => t.ApprovalPolicy = t.Policy with { ContributorsMayApprove = value.Equals("allow", StringComparison.OrdinalIgnoreCase) },
         ("members-only", "on" or "off") => t => t.ReleaseChannelMembersOnly = value.Equals("on", StringComparison.OrdinalIgnoreCase),
+        ("backout", "required" or "optional") => t => t.BackoutOptional = value.Equals("optional", StringComparison.OrdinalIgnoreCase),
         _ => null,
     };
 
@@ -146,6 +147,7 @@ internal sealed class TenantAdminFlow(ReleaseChannels channels, PeopleLookup peo
             .Append("\n- owner-approval: ").Append(policy.OwnerMayApprove ? "allow (an owner's approval of their own plan counts)" : "forbid (an owner's approval of their own plan does not count)")
             .Append("\n- contributor-approval: ").Append(policy.ContributorsMayApprove ? "allow (people who answered part of a plan may approve it)" : "forbid (people who answered part of a plan may not approve it)")
             .Append("\n- members-only: ").Append(tenant.ReleaseChannelMembersOnly ? "on (a product's plans are for its release channel's members)" : "off (anyone in the tenant may work on a plan)")
+            .Append("\n- backout: ").Append(tenant.BackoutOptional ? "optional (a plan may be submitted without a backout plan)" : "required (a plan is submitted with its backout plan, section 9)")
             .Append("\n\nRelease admins change them: ").Append(Usage)
             .ToString();
     }
