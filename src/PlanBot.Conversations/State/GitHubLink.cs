@@ -7,7 +7,24 @@ namespace PlanBot.Conversations.State;
 /// the version is read from the deployment as <see cref="VersionFrom"/> says (<c>ref</c>, or
 /// <c>payload.&lt;key&gt;</c>).
 /// </summary>
-public sealed record GitHubLink(string Repository, string Environment, string Product, string VersionFrom, PersonRef LinkedBy, DateTimeOffset At);
+public sealed record GitHubLink(string Repository, string Environment, string Product, string VersionFrom, PersonRef LinkedBy, DateTimeOffset At)
+{
+    /// <summary><see cref="VersionFrom"/> when the version is the deployment's ref (a tag such as <c>v2.4</c>): the default.</summary>
+    public const string FromRef = "ref";
+
+    /// <summary>What starts <see cref="VersionFrom"/> when the version is a key of the deployment's payload.</summary>
+    public const string FromPayload = "payload.";
+
+    /// <summary>The payload key a link made with <c>version payload</c> reads.</summary>
+    public const string DefaultPayloadKey = "version";
+
+    /// <summary>True when <paramref name="versionFrom"/> reads the ref.</summary>
+    public static bool ReadsRef(string versionFrom) => string.Equals(versionFrom, FromRef, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The payload key <paramref name="versionFrom"/> reads, or null when it reads the ref.</summary>
+    public static string? PayloadKey(string versionFrom) =>
+        versionFrom is not null && versionFrom.StartsWith(FromPayload, StringComparison.OrdinalIgnoreCase) ? versionFrom[FromPayload.Length..] : null;
+}
 
 /// <summary>
 /// Where GitHub's deliveries go: each linked repository's tenant, and the installations of the

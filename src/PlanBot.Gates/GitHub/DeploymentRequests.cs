@@ -35,12 +35,11 @@ internal static class DeploymentRequests
     {
         ArgumentNullException.ThrowIfNull(payload);
         ArgumentNullException.ThrowIfNull(versionFrom);
-        if (versionFrom.Equals("ref", StringComparison.OrdinalIgnoreCase))
+        if (GitHubLink.PayloadKey(versionFrom) is not { } name)
         {
             return ReleaseVersions.FromRef(payload.Deployment?.Ref ?? payload.Ref);
         }
 
-        var name = versionFrom["payload.".Length..];
         var content = payload.Deployment?.Payload ?? default;
         if (content.ValueKind == JsonValueKind.String)
         {

@@ -120,7 +120,7 @@ internal sealed class GitHubWebhooks(
         var link = route.Link;
         if (DeploymentRequests.Version(payload, link.VersionFrom) is not { } version)
         {
-            var source = link.VersionFrom == "ref" ? $"its ref ({request.GitHub!.Ref ?? "none"})" : $"its payload's {link.VersionFrom["payload.".Length..]}";
+            var source = GitHubLink.PayloadKey(link.VersionFrom) is { } key ? $"its payload's {key}" : $"its ref ({request.GitHub!.Ref ?? "none"})";
             return await RejectAsync(request, "no version", $"PlanBot found no release version of {link.Product} in this deployment: it reads {source}. Deploy a tag such as v2.4, or link the environment with `version payload`.", cancellationToken);
         }
 

@@ -137,7 +137,7 @@ internal sealed partial class GitHubLinkFlow(ReleaseChannels channels, GitHubRou
 
     private static bool ReadLink(List<string> tokens, out string repository, out string environment, out string? product, out string versionFrom, out string? problem)
     {
-        (repository, environment, product, versionFrom, problem) = (string.Empty, string.Empty, null, "ref", null);
+        (repository, environment, product, versionFrom, problem) = (string.Empty, string.Empty, null, GitHubLink.FromRef, null);
         if (!tokens[0].Equals("github", StringComparison.OrdinalIgnoreCase))
         {
             problem = "Only GitHub environments are linked this way; Azure Pipelines checks use a gate key (`gate key`).";
@@ -161,7 +161,7 @@ internal sealed partial class GitHubLinkFlow(ReleaseChannels channels, GitHubRou
                 return false;
             }
 
-            versionFrom = rest[^1].Equals("payload", StringComparison.OrdinalIgnoreCase) ? "payload.version" : rest[^1];
+            versionFrom = rest[^1].Equals(GitHubLink.FromPayload[..^1], StringComparison.OrdinalIgnoreCase) ? GitHubLink.FromPayload + GitHubLink.DefaultPayloadKey : rest[^1];
             rest = rest[..at];
         }
 
@@ -176,9 +176,7 @@ internal sealed partial class GitHubLinkFlow(ReleaseChannels channels, GitHubRou
     }
 
     private static string VersionSource(string versionFrom) =>
-        versionFrom.Equals("ref", StringComparison.OrdinalIgnoreCase)
-            ? "the deployment's ref (a tag such as v2.4)"
-            : $"the deployment payload's {versionFrom["payload.".Length..]}";
+        GitHubLink.PayloadKey(versionFrom) is { } key ? $"the deployment payload's {key}" : "the deployment's ref (a tag such as v2.4)";
 
     [GeneratedRegex("\"[^\"]*\"|\\S+")]
     private static partial Regex Tokens();
