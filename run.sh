@@ -11,6 +11,13 @@ bot_port="${PLANBOT_PORT:-3978}"
 playground_port="${PLAYGROUND_PORT:-56150}"
 mkdir -p data
 
+# The Teams tab serves the Teams JavaScript library from tools/tab, built into the host.
+if [ ! -d tools/tab/node_modules ] || [ tools/tab/package-lock.json -nt tools/tab/node_modules ]; then
+  echo "Installing tools/tab (npm ci)..."
+  (cd tools/tab && npm ci --no-audit --no-fund --loglevel=error)
+  touch tools/tab/node_modules
+fi
+
 echo "Building PlanBot..."
 dotnet build src/PlanBot.Host -c Release -nologo -v quiet
 

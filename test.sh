@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 root="$PWD"
 
-for tool in tools/checks tools/playground tools/cosmos; do
+for tool in tools/checks tools/playground tools/cosmos tools/tab; do
   if [ ! -d "$tool/node_modules" ] || [ "$tool/package-lock.json" -nt "$tool/node_modules" ]; then
     echo "Installing $tool (npm ci)..."
     (cd "$tool" && npm ci --no-audit --no-fund --loglevel=error)

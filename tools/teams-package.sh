@@ -7,6 +7,8 @@
 # Usage: tools/teams-package.sh [MICROSOFT_APP_ID]
 #   The app id comes from the argument, else from the environment variable MicrosoftAppId.
 #   TEAMS_PACKAGE_OUT  output zip (default: artifacts/planbot-teams.zip under the repository root)
+#   PLANBOT_HOST       the host's public name (planbot.contoso.com): the tabs' addresses and their
+#                      single sign-on resource api://<host>/<app id>; without it they keep planbot.example
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,6 +26,10 @@ app_id="${1:-${MicrosoftAppId:-}}"
   || die "the app id must be a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), got '$app_id'"
 [[ "${app_id,,}" != "$placeholder" ]] || die "the app id is the placeholder GUID; give the bot's real Microsoft App ID"
 
+host="${PLANBOT_HOST:-}"
+[[ -z "$host" || "$host" =~ ^[A-Za-z0-9.-]+(:[0-9]+)?$ ]] || die "PLANBOT_HOST must be a host name, got '$host'"
+[[ -n "$host" ]] || echo "teams-package: PLANBOT_HOST is not set: the tabs point at planbot.example" >&2
+
 command -v node >/dev/null || die "node is required"
 for f in manifest.json color.png outline.png; do
   [[ -f "$manifest_dir/$f" ]] || die "missing $manifest_dir/$f"
@@ -36,13 +42,26 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 # Replace the placeholder only where the manifest holds ids: the app id and each bot's id.
-node - "$manifest_dir/manifest.json" "$work/manifest.json" "$app_id" "$placeholder" <<'EOF'
+node - "$manifest_dir/manifest.json" "$work/manifest.json" "$app_id" "$placeholder" "$host" <<'EOF'
 const fs = require('node:fs');
-const [source, target, appId, placeholder] = process.argv.slice(2);
+const [source, target, appId, placeholder, host] = process.argv.slice(2);
 const manifest = JSON.parse(fs.readFileSync(source, 'utf8').replace(/^\uFEFF/, ''));
 const replace = (value) => (typeof value === 'string' && value.toLowerCase() === placeholder ? appId : value);
 manifest.id = replace(manifest.id);
 for (const bot of manifest.bots ?? []) bot.botId = replace(bot.botId);
+// The tabs' single sign-on: tokens are asked for the bot's app registration, as api://<host>/<app id>.
+if (manifest.webApplicationInfo) {
+  manifest.webApplicationInfo.id = replace(manifest.webApplicationInfo.id);
+  manifest.webApplicationInfo.resource = manifest.webApplicationInfo.resource.replace(placeholder, appId);
+}
+// The tabs are served by the host: its public name replaces the example host in their addresses.
+if (host) {
+  const swap = (value) => value.replace('https://planbot.example/', `https://${host}/`);
+  for (const tab of manifest.staticTabs ?? []) { tab.contentUrl = swap(tab.contentUrl); tab.websiteUrl = swap(tab.websiteUrl); }
+  for (const tab of manifest.configurableTabs ?? []) tab.configurationUrl = swap(tab.configurationUrl);
+  manifest.validDomains = (manifest.validDomains ?? []).map((d) => (d === 'planbot.example' ? host : d));
+  if (manifest.webApplicationInfo) manifest.webApplicationInfo.resource = manifest.webApplicationInfo.resource.replace('api://planbot.example/', `api://${host}/`);
+}
 const left = JSON.stringify(manifest).toLowerCase().includes(placeholder);
 if (left) {
   process.stderr.write('teams-package: the placeholder GUID is still present outside id/botId\n');

@@ -101,6 +101,16 @@ var baseSettings = [
     value: tenant().tenantId
   }
   {
+    // The Teams tab's single sign-on: tokens for api://<this host>/<bot app id>, the bot's app
+    // registration exposing that URI (docs/DEPLOYMENT.md, "Teams tab").
+    name: 'Tab__AppId'
+    value: botAppId
+  }
+  {
+    name: 'Tab__Host'
+    value: '${webAppName}.azurewebsites.net'
+  }
+  {
     name: 'Storage__Provider'
     value: 'Cosmos'
   }

@@ -4,6 +4,7 @@ using PlanBot.Gates.Hosting;
 using PlanBot.Host.Export;
 using PlanBot.Host.Health;
 using PlanBot.Host.Hosting;
+using PlanBot.Host.Tab;
 using PlanBot.Slack.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,15 +17,19 @@ builder.Services.AddBotFramework(builder.Configuration);
 builder.Services.AddSlack(builder.Configuration);
 builder.Services.AddGates(builder.Configuration);
 builder.Services.AddPlanBotTelemetry(builder.Configuration);
+builder.Services.AddTabAuthentication(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
 app.UseBadRequestsAsClientErrors();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapHealth();
 app.MapBotFramework();
 app.MapSlack();
 app.MapExport();
 app.MapGates();
+app.MapTab();
 
 app.Run();
 

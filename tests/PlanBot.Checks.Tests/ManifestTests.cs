@@ -29,6 +29,23 @@ public sealed partial class ManifestTests
     private static partial Regex SemVer();
 
     [Fact]
+    public void Tabs_are_served_by_the_host_and_sign_in_with_the_bots_app_registration()
+    {
+        var manifest = Manifest();
+
+        var personal = manifest["staticTabs"]!.AsArray().Single()!;
+        Assert.Equal("Plans", (string?)personal["name"]);
+        Assert.Equal("https://planbot.example/tab/plans", (string?)personal["contentUrl"]);
+        var channel = manifest["configurableTabs"]!.AsArray().Single()!;
+        Assert.Equal("https://planbot.example/tab/configure", (string?)channel["configurationUrl"]);
+        Assert.Contains("team", channel["scopes"]!.AsArray().Select(s => (string?)s));
+        Assert.Contains("planbot.example", manifest["validDomains"]!.AsArray().Select(d => (string?)d));
+        var sso = manifest["webApplicationInfo"]!;
+        Assert.Equal(Placeholder, (string?)sso["id"]);
+        Assert.Equal($"api://planbot.example/{Placeholder}", (string?)sso["resource"]);
+    }
+
+    [Fact]
     public async Task Manifest_passes_the_v1_19_schema()
     {
         var result = await NodeChecks.CheckManifestAsync(ManifestPath);

@@ -112,6 +112,25 @@ public sealed class ExportScriptTests
         dana.ExpectQuestion("deployed-by");
     }
 
+    [Fact]
+    public async Task Export_docx_gives_a_link_to_the_word_document_and_the_interview_goes_on()
+    {
+        var dana = world.Chat();
+        await dana.Send("plan Contoso.Web 2.4");
+        await dana.Send("Dark mode, saved carts");
+
+        await dana.Send("export docx");
+
+        var reply = Assert.Single(dana.Replies);
+        Assert.Contains("format: docx", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("markdown: by link only", reply.Text, StringComparison.Ordinal);
+        var plan = world.PlanOf("Contoso.Web", "2.4");
+        Assert.Contains($"link: {world.ExportLinks.Create(BotWorld.Tenant, plan.Id, PlanBot.Conversations.Ports.ExportFormat.Word)}", reply.Text, StringComparison.Ordinal);
+
+        await dana.Send("export pdf");
+        Assert.DoesNotContain(dana.Replies, r => r.Heading.StartsWith("export", StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// The document holds the artifact's eight sections in order, then the approval record; each
     /// section lists its checklist questions in order, each with the stored answer, who gave it,

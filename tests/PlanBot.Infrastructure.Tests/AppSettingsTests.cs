@@ -70,6 +70,8 @@ public sealed class AppSettingsTests(CompiledTemplateFixture compiled)
     [InlineData("MicrosoftAppType", "[parameters('botAppType')]")]
     [InlineData("MicrosoftAppId", "[parameters('botAppId')]")]
     [InlineData("MicrosoftAppTenantId", "[tenant().tenantId]")]
+    [InlineData("Tab__AppId", "[parameters('botAppId')]")]
+    [InlineData("Tab__Host", "[format('{0}.azurewebsites.net', parameters('webAppName'))]")]
     [InlineData("Storage__Cosmos__Endpoint", "[parameters('cosmosEndpoint')]")]
     [InlineData("Storage__Cosmos__Database", "[parameters('cosmosDatabaseName')]")]
     [InlineData("Storage__Cosmos__ManagedIdentityClientId", "[parameters('identityClientId')]")]

@@ -7,9 +7,10 @@
 // Length and count limits (PROTOCOLS.md 7.6) are not checked here.
 //
 // Usage: node check-blockkit.js <payloads.json | ->
-//   payloads.json  a JSON array of {"name": "...", "kind": "message" | "modal", "payload": {...}}
+//   payloads.json  a JSON array of {"name": "...", "kind": "message" | "modal" | "home", "payload": {...}}
 //     message: {"blocks": [...]} (an optional "text" notification fallback is allowed)
 //     modal:   a modal view {"type": "modal", "title": ..., "blocks": [...], ...}
+//     home:    a Home tab view {"type": "home", "blocks": [...]}
 //   -              read the array from stdin
 //
 // Output (stdout): {"results":[{"name":..., "errors":[{line, column, code, message, text}]}]}
@@ -31,8 +32,9 @@ const TSC = path.join(path.dirname(require.resolve('typescript/package.json')), 
 const DECLARATIONS = {
   message: 'export const payload: { blocks: KnownBlock[]; text?: string } =',
   modal: "export const payload: Omit<ModalView, 'blocks'> & { blocks: KnownBlock[] } =",
+  home: "export const payload: Omit<HomeView, 'blocks'> & { blocks: KnownBlock[] } =",
 };
-const HEADER = "import type { KnownBlock, ModalView } from '@slack/types';";
+const HEADER = "import type { HomeView, KnownBlock, ModalView } from '@slack/types';";
 // Lines before the payload's first line in each generated file.
 const HEADER_LINES = 2;
 
@@ -58,7 +60,7 @@ function loadPayloads(arg) {
   return doc.map((item, i) => {
     if (item === null || typeof item !== 'object') fail(`item ${i}: expected an object {name, kind, payload}`);
     const name = item.name === undefined ? `#${i}` : String(item.name);
-    if (!(item.kind in DECLARATIONS)) fail(`${name}: kind must be "message" or "modal", not ${JSON.stringify(item.kind)}`);
+    if (!(item.kind in DECLARATIONS)) fail(`${name}: kind must be "message", "modal" or "home", not ${JSON.stringify(item.kind)}`);
     if (item.payload === null || typeof item.payload !== 'object' || Array.isArray(item.payload)) {
       fail(`${name}: payload must be a JSON object`);
     }

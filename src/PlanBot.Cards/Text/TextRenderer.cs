@@ -1,3 +1,4 @@
+using PlanBot.Conversations.Ports;
 using System.Globalization;
 using System.Text;
 using PlanBot.Cards.AdaptiveCards;
@@ -50,6 +51,11 @@ public static class TextRenderer
     private static string Export(ExportView export)
     {
         var link = export.Link is null ? string.Empty : $"Download: {export.Link} (valid for {export.LinkLifetime.TotalMinutes:0} minutes)";
+        if (export.Format == ExportFormat.Word)
+        {
+            return $"The plan for {CardText.Escape(export.PlanTitle)} as a Word document. {link}";
+        }
+
         if (export.Markdown is null)
         {
             return $"The plan for {CardText.Escape(export.PlanTitle)} is too long to show here. {link}";

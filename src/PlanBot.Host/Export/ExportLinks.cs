@@ -33,11 +33,16 @@ public sealed class ExportLinks : IExportLinks
         this.time = time;
     }
 
-    public Uri Create(string tenantId, string planId)
+    /// <summary>
+    /// A link to the plan in <paramref name="format"/>. The signature covers tenant, plan and expiry,
+    /// not the format: whoever may read the plan may read it in either document.
+    /// </summary>
+    public Uri Create(string tenantId, string planId, ExportFormat format = ExportFormat.Markdown)
     {
         var expires = time.GetUtcNow().Add(PlanEngine.ExportLinkLifetime).ToUnixTimeSeconds();
         var query = $"tenant={Uri.EscapeDataString(tenantId)}&expires={expires.ToString(CultureInfo.InvariantCulture)}&sig={Sign(key, tenantId, planId, expires)}";
-        return new Uri(baseUrl, $"api/plans/{Uri.EscapeDataString(planId)}/export?{query}");
+        var document = format == ExportFormat.Word ? "/" + ExportEndpoint.WordPath : string.Empty;
+        return new Uri(baseUrl, $"api/plans/{Uri.EscapeDataString(planId)}/export{document}?{query}");
     }
 
     /// <summary>Null when the link is good; otherwise why it is refused.</summary>

@@ -33,6 +33,9 @@ public sealed class SlackEvent
 
     public string? EventTs { get; set; }
 
+    /// <summary><c>app_home_opened</c>: which tab of the app the user opened, <c>home</c> or <c>messages</c>.</summary>
+    public string? Tab { get; set; }
+
     public string? Team { get; set; }
 
     /// <summary>The sender's own workspace, which differs from the channel's in a Slack Connect channel.</summary>

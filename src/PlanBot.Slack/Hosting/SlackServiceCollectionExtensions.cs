@@ -66,6 +66,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackModals>();
         services.AddSingleton<SlackSectionForms>();
         services.AddSingleton<SlackInbound>();
+        services.AddSingleton<Home.SlackHome>();
         services.AddHostedService<SlackWorkService>();
 
         if (socketMode)

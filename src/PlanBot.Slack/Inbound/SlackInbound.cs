@@ -7,6 +7,7 @@ using PlanBot.Domain.Plans;
 using PlanBot.Slack.Commands;
 using PlanBot.Slack.Delivery;
 using PlanBot.Slack.Events;
+using PlanBot.Slack.Home;
 using PlanBot.Slack.Interaction;
 using PlanBot.Slack.Rendering;
 using PlanBot.Slack.Turns;
@@ -27,6 +28,7 @@ public sealed class SlackInbound(
     SlackTurnRunner runner,
     SlackModals modals,
     SlackSectionForms sections,
+    SlackHome home,
     TimeProvider time,
     ILogger<SlackInbound> logger)
 {
@@ -106,6 +108,13 @@ public sealed class SlackInbound(
                     recent.Remove(eventId);
                     return Task.FromResult<SlackAck?>(SlackAck.Busy);
                 });
+            case "app_home_opened" when inner.Tab == "home" && !string.IsNullOrWhiteSpace(inner.User):
+                // Published after the acknowledgement: Slack wants the 200 within 3 seconds.
+                return new SlackWork(SlackAck.Empty, async ct =>
+                {
+                    await home.PublishAsync(tenant, inner.User!, ct);
+                    return null;
+                });
             default:
                 logger.EventIgnored(inner.Type ?? "(none)", inner.Subtype);
                 return SlackWork.Done;
@@ -154,6 +163,18 @@ public sealed class SlackInbound(
     private SlackWork BlockActions(InteractionPayload payload)
     {
         var action = payload.Actions?.FirstOrDefault();
+        if (action?.ActionId == SlackIds.HomeOpenPlan)
+        {
+            // The Home tab is no conversation: its buttons carry no channel, only the plan to open.
+            return string.IsNullOrWhiteSpace(action.Value) || string.IsNullOrEmpty(payload.TriggerId)
+                ? Ignored("block_actions", "home button without plan or trigger")
+                : new SlackWork(SlackAck.Empty, async ct =>
+                {
+                    await home.OpenPlanAsync(tenancy.TenantFor(payload.Team?.Id, payload.Enterprise?.Id), payload.TriggerId!, action.Value!, ct);
+                    return null;
+                });
+        }
+
         if (string.IsNullOrWhiteSpace(action?.ActionId) || string.IsNullOrWhiteSpace(payload.User?.Id) || string.IsNullOrWhiteSpace(payload.Container?.ChannelId ?? payload.Channel?.Id))
         {
             return Ignored("block_actions", action?.ActionId ?? "no action");

@@ -1,3 +1,4 @@
+using PlanBot.Conversations.Ports;
 using System.Globalization;
 using PlanBot.Conversations.Views;
 using PlanBot.Slack.Blocks;
@@ -30,7 +31,7 @@ public static class ExportBlocks
                 blocks.Add(new SectionBlock(new Mrkdwn($"{Fence}\n{chunk}\n{Fence}")));
             }
         }
-        else
+        else if (export.Markdown is not null)
         {
             blocks.Add(new SectionBlock(new Mrkdwn("The plan is too long to show in a message.")));
         }
@@ -39,10 +40,10 @@ public static class ExportBlocks
         {
             var minutes = export.LinkLifetime.TotalMinutes.ToString("0", CultureInfo.InvariantCulture);
             blocks.Add(new SectionBlock(new Mrkdwn(SlackMrkdwn.Cut(
-                $"<{SlackMrkdwn.Escape(link.AbsoluteUri)}|Download the plan as Markdown> (the link works for {minutes} minutes)",
+                $"<{SlackMrkdwn.Escape(link.AbsoluteUri)}|Download the plan as {export.FormatName}> (the link works for {minutes} minutes)",
                 BlockLimits.SectionText))));
         }
 
-        return new BlockKitMessage(SlackMrkdwn.Fit($"The deployment plan for {export.PlanTitle} as a document", BlockLimits.SectionText, "…"), blocks);
+        return new BlockKitMessage(SlackMrkdwn.Fit($"The deployment plan for {export.PlanTitle} as a {(export.Format == ExportFormat.Word ? "Word document" : "document")}", BlockLimits.SectionText, "…"), blocks);
     }
 }

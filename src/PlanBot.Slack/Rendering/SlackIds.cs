@@ -50,6 +50,9 @@ public static class SlackIds
 
     public const string ThenSave = CardVerbs.SaveSection;
 
+    /// <summary>Open a plan from the Home tab: value is the plan's id; opens a modal with the plan.</summary>
+    public const string HomeOpenPlan = "home_open_plan";
+
     /// <summary>The actions block of the approval message; a reply carrying it replaces the clicked message.</summary>
     public const string ApprovalBlock = "approval";
 

@@ -58,6 +58,12 @@ public static class SlackViewRenderer
         return JsonSerializer.Serialize(message, SlackJsonContext.Default.BlockKitMessage);
     }
 
+    public static string HomeJson(HomeView home)
+    {
+        ArgumentNullException.ThrowIfNull(home);
+        return JsonSerializer.Serialize(home, SlackJsonContext.Default.HomeView);
+    }
+
     public static string ModalJson(ModalView modal)
     {
         ArgumentNullException.ThrowIfNull(modal);

@@ -47,6 +47,13 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> op
         return CallJsonAsync("views.open", new ViewsOpenRequest { TriggerId = triggerId, View = view }, SlackJsonContext.Default.ViewsOpenRequest, SlackJsonContext.Default.ViewResponse, SlackTokenKind.Bot, cancellationToken);
     }
 
+    public Task<ViewResponse> PublishViewAsync(string userId, HomeView view, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentNullException.ThrowIfNull(view);
+        return CallJsonAsync("views.publish", new ViewsPublishRequest { UserId = userId, View = view }, SlackJsonContext.Default.ViewsPublishRequest, SlackJsonContext.Default.ViewResponse, SlackTokenKind.Bot, cancellationToken);
+    }
+
     public Task<ViewResponse> UpdateViewAsync(string viewId, ModalView view, string? hash, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(viewId);

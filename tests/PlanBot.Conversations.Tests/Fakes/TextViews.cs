@@ -125,6 +125,7 @@ public static class TextViews
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"export {e.PlanTitle}\n");
         Line(text, "link", e.Link?.ToString());
+        Line(text, "format", e.Format == PlanBot.Conversations.Ports.ExportFormat.Word ? "docx" : null);
         text.Append(CultureInfo.InvariantCulture, $"link lifetime: {e.LinkLifetime.TotalMinutes} minutes\n");
         text.Append(e.Markdown is null ? "markdown: by link only\n" : $"markdown:\n{e.Markdown}");
         return text.ToString().TrimEnd();

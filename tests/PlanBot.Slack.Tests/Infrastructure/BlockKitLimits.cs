@@ -14,7 +14,7 @@ public static class BlockKitLimits
         var payload = JsonNode.Parse(payloadJson)!.AsObject();
         var problems = new List<string>();
         var blocks = payload["blocks"]?.AsArray() ?? [];
-        Max(problems, "blocks", blocks.Count, surface == BlockKitSurface.Modal ? 100 : 50);
+        Max(problems, "blocks", blocks.Count, surface is BlockKitSurface.Modal or BlockKitSurface.Home ? 100 : 50);
         if (blocks.Count == 0)
         {
             problems.Add("no blocks");

@@ -48,9 +48,15 @@ public sealed class SlackManifestTests
     }
 
     [Fact]
-    public void The_events_are_mentions_direct_messages_and_removal()
+    public void The_events_are_mentions_direct_messages_the_home_tab_and_removal()
     {
-        Assert.Equal(["app_mention", "app_uninstalled", "message.im", "tokens_revoked"], List("bot_events").Order(StringComparer.Ordinal));
+        Assert.Equal(["app_home_opened", "app_mention", "app_uninstalled", "message.im", "tokens_revoked"], List("bot_events").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_home_tab_is_enabled()
+    {
+        Assert.Contains("    home_tab_enabled: true", Lines);
     }
 
     [Fact]

@@ -50,6 +50,11 @@ public sealed class BlockKitCheckTests
         payloads.Add(("section-modal-opening", BlockKitSurface.Modal, SlackViewRenderer.ModalJson(SectionModal.Opening(3))));
         payloads.Add(("section-modal-notice", BlockKitSurface.Modal, SlackViewRenderer.ModalJson(SectionModal.Notice(3, new NoticeView("That form is from before the plan was submitted. Nothing was saved.", Tone.Problem)))));
         payloads.Add(("every-element", BlockKitSurface.Modal, SlackViewRenderer.ModalJson(EveryElement())));
+        var mine = PlanBot.Conversations.Engine.MyPlans.Of([SamplePlans.InReviewWaitingForAlex(), SamplePlans.WithCarriedOver(), SamplePlans.MaxSize()], PlanBot.Testing.People.Alex);
+        payloads.Add(("home", BlockKitSurface.Home, SlackViewRenderer.HomeJson(PlanBot.Slack.Home.SlackHomeViews.Home(mine))));
+        payloads.Add(("home-empty", BlockKitSurface.Home, SlackViewRenderer.HomeJson(PlanBot.Slack.Home.SlackHomeViews.Home(PlanBot.Conversations.Engine.MyPlans.Of([], PlanBot.Testing.People.Alex)))));
+        payloads.Add(("home-plan", BlockKitSurface.Modal, SlackViewRenderer.ModalJson(PlanBot.Slack.Home.SlackHomeViews.Plan(SamplePlans.InReviewWaitingForAlex()))));
+        payloads.Add(("home-plan-longest", BlockKitSurface.Modal, SlackViewRenderer.ModalJson(PlanBot.Slack.Home.SlackHomeViews.Plan(SamplePlans.MaxSize()))));
 
         foreach (var (name, surface, json) in payloads)
         {

@@ -16,6 +16,9 @@ public enum BlockKitSurface
 
     /// <summary>A modal view: <c>{"type": "modal", "title": ..., "blocks": [...]}</c>.</summary>
     Modal,
+
+    /// <summary>A Home tab view: <c>{"type": "home", "blocks": [...]}</c>.</summary>
+    Home,
 }
 
 public sealed record CardCheckIssue(string Phase, string Event, string Message);
@@ -134,7 +137,7 @@ public static class NodeChecks
             input.Add(new JsonObject
             {
                 ["name"] = name,
-                ["kind"] = kind == BlockKitSurface.Modal ? "modal" : "message",
+                ["kind"] = kind switch { BlockKitSurface.Modal => "modal", BlockKitSurface.Home => "home", _ => "message" },
                 ["payload"] = JsonNode.Parse(json),
             });
         }

@@ -155,6 +155,7 @@ public sealed class FakeSlack : IAsyncDisposable
                 break;
             case "views.open":
             case "views.update":
+            case "views.publish":
                 answer = new JsonObject { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V" + NextTs().Replace(".", string.Empty, StringComparison.Ordinal), ["hash"] = "h1" } };
                 break;
             case "users.info":

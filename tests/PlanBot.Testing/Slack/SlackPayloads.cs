@@ -76,6 +76,36 @@ public static class SlackPayloads
         ["trigger_id"] = NewTriggerId(),
     };
 
+    /// <summary>Someone opened the app's Home tab.</summary>
+    public static JsonObject HomeOpened(string user) => new()
+    {
+        ["type"] = "app_home_opened",
+        ["user"] = user,
+        ["channel"] = "D0HOME",
+        ["tab"] = "home",
+        ["event_ts"] = "1700000000.000100",
+    };
+
+    /// <summary>A button pressed on the Home tab: no channel, no message, only the view.</summary>
+    public static JsonObject HomeAction(string actionId, string value, string user) => new()
+    {
+        ["type"] = "block_actions",
+        ["user"] = new JsonObject { ["id"] = user, ["team_id"] = TeamId },
+        ["api_app_id"] = AppId,
+        ["container"] = new JsonObject { ["type"] = "view", ["view_id"] = "V0HOME" },
+        ["trigger_id"] = NewTriggerId(),
+        ["team"] = new JsonObject { ["id"] = TeamId, ["domain"] = "contoso" },
+        ["view"] = new JsonObject { ["id"] = "V0HOME", ["type"] = "home", ["blocks"] = new JsonArray() },
+        ["actions"] = new JsonArray(new JsonObject
+        {
+            ["action_id"] = actionId,
+            ["block_id"] = "b1",
+            ["value"] = value,
+            ["type"] = "button",
+            ["action_ts"] = "1700000000.2",
+        }),
+    };
+
     /// <summary>A click on a button of the message <paramref name="messageTs"/>, in its actions block <paramref name="blockId"/>.</summary>
     public static JsonObject BlockAction(string actionId, string value, string user, string channel, string channelName, string messageTs, string? threadTs = null, string blockId = "b1") => new()
     {
