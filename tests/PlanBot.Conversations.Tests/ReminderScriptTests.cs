@@ -161,7 +161,9 @@ public sealed class ReminderScriptTests
         var alex = world.Chat(TestPeople.Alex);
         await alex.Send("plan Contoso.Web 2.5");
         await alex.Send("approve");
-        Assert.Null(Plan().RemindAt);
+
+        // Nothing waits for a decision any more: what comes next is the deployment window opening.
+        Assert.Equal(Plan().Plan.AnswerTo("deployment-window")!.Value.WindowStartUtc, Plan().RemindAt);
     }
 
     [Fact]

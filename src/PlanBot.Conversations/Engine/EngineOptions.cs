@@ -29,6 +29,12 @@ public sealed class EngineOptions
     /// <summary>Reminders about one assignment or one round of approval at most; 0 turns reminders off.</summary>
     public int MaxReminders { get; set; } = 3;
 
+    /// <summary>
+    /// How long before the deployment window opens a plan still waiting for decisions is called to
+    /// its approvers' and owner's attention (again, more urgently, an hour before it opens); zero turns these off.
+    /// </summary>
+    public TimeSpan WindowWarning { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>How often each host looks for reminders that fell due.</summary>
     public TimeSpan ReminderScanInterval { get; set; } = TimeSpan.FromMinutes(1);
 

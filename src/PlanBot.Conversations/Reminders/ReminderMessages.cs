@@ -23,7 +23,12 @@ public static class ReminderMessages
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(subject);
-        return subject.Assignment is { } assignment ? ForAssignee(document, assignment, now) : ForApprovers(document, subject, now);
+        return subject switch
+        {
+            { Assignment: { } assignment } => ForAssignee(document, assignment, now),
+            { Kind: ReminderKind.Waiting } => ForApprovers(document, subject, now),
+            _ => WindowReminders.For(document, subject, now),
+        };
     }
 
     public static string Waited(TimeSpan span) => span switch
