@@ -95,6 +95,9 @@ param botAppType string = 'UserAssignedMSI'
 @description('Application (client) id of the single-tenant app registration; used only when botAppType is SingleTenant.')
 param singleTenantAppId string = ''
 
+@description('App ID of the PlanBot GitHub App that answers deployment protection rules (docs/GATES.md); empty leaves GitHub off. Its private key and webhook secret go to Key Vault.')
+param gitHubAppId string = ''
+
 @description('Key Vault purge protection. Recommended for production; once on, it cannot be turned off.')
 param keyVaultPurgeProtection bool = true
 
@@ -119,13 +122,15 @@ var tags = {
   application: 'planbot'
 }
 
-// Key Vault secret names; the operator sets the first three (docs/DEPLOYMENT.md, "Operator
-// commands"), the template makes the export links' signing key.
+// Key Vault secret names; the operator sets the Slack, bot and GitHub App secrets (docs/DEPLOYMENT.md,
+// "Operator commands"; docs/GATES.md), the template makes the export links' signing key.
 var secretNames = {
   slackSigningSecret: 'slack-signing-secret'
   slackBotToken: 'slack-bot-token'
   microsoftAppPassword: 'microsoft-app-password'
   exportSigningKey: 'export-signing-key'
+  gitHubAppPrivateKey: 'github-app-private-key'
+  gitHubWebhookSecret: 'github-webhook-secret'
 }
 
 module identity 'modules/identity.bicep' = {
@@ -203,6 +208,7 @@ module appService 'modules/appservice.bicep' = {
     keyVaultUri: keyVault.outputs.uri
     exportSigningKeyUri: keyVault.outputs.exportSigningKeyUri
     secretNames: secretNames
+    gitHubAppId: gitHubAppId
     reminderDelay: reminderDelay
     maxReminders: maxReminders
     tags: tags

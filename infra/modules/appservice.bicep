@@ -46,10 +46,15 @@ param secretNames {
   slackBotToken: string
   microsoftAppPassword: string
   exportSigningKey: string
+  gitHubAppPrivateKey: string
+  gitHubWebhookSecret: string
 }
 
 @description('URI of the export links\' signing key in Key Vault, with its version (keyvault.bicep makes it).')
 param exportSigningKeyUri string
+
+@description('App ID of the PlanBot GitHub App; empty leaves GitHub deployment protection rules off.')
+param gitHubAppId string = ''
 
 @description('How long an assigned section or a plan in review waits before a reminder (Engine:ReminderDelay, d.hh:mm:ss).')
 param reminderDelay string = '1.00:00:00'
@@ -170,6 +175,25 @@ var passwordSettings = botAppType == 'SingleTenant'
     ]
   : []
 
+// The GitHub App, when there is one: its id in clear, its private key (PEM) and webhook secret from
+// Key Vault. The host refuses to start with the app half configured or a reference unresolved.
+var gitHubSettings = empty(gitHubAppId)
+  ? []
+  : [
+      {
+        name: 'GitHub__AppId'
+        value: gitHubAppId
+      }
+      {
+        name: 'GitHub__PrivateKey'
+        value: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.gitHubAppPrivateKey}/)'
+      }
+      {
+        name: 'GitHub__WebhookSecret'
+        value: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.gitHubWebhookSecret}/)'
+      }
+    ]
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -213,7 +237,7 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
       // by /readyz would pull every instance out at once and turn a degraded bot into a dead one.
       // /readyz is for alerts and for the success criteria in docs/DEPLOYMENT.md.
       healthCheckPath: '/healthz'
-      appSettings: concat(baseSettings, passwordSettings)
+      appSettings: concat(baseSettings, passwordSettings, gitHubSettings)
     }
   }
 }

@@ -92,6 +92,7 @@ resource plans 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@20
           { path: '/productKey/?' }
           { path: '/createdAt/?' }
           { path: '/remindAt/?' }
+          { path: '/gateAt/?' }
         ]
         excludedPaths: [
           { path: '/*' }

@@ -1,7 +1,7 @@
 // Key Vault for the secrets PlanBot cannot avoid: the Slack signing secret and bot token (and the
-// bot's client secret when its app type is SingleTenant), which the operator sets
-// (docs/DEPLOYMENT.md), and the key that signs export links, which the template makes. Access is
-// by Azure RBAC only.
+// bot's client secret when its app type is SingleTenant, the GitHub App's private key and webhook
+// secret when there is one), which the operator sets (docs/DEPLOYMENT.md), and the key that signs
+// export links, which the template makes. Access is by Azure RBAC only.
 
 @description('Name of the Key Vault (3-24 characters, globally unique).')
 @minLength(3)

@@ -49,4 +49,25 @@ internal static partial class Log
 
     [LoggerMessage(1015, LogLevel.Warning, "A turn ({ActivityId}) would take plan {PlanId} to {Bytes} bytes, past the {Limit} a plan may take; not stored")]
     public static partial void PlanTooLarge(this ILogger logger, string activityId, string planId, long bytes, int limit);
+
+    [LoggerMessage(1101, LogLevel.Information, "Recorded a {System} request {Request} on plan {PlanId}")]
+    public static partial void GateRequestRecorded(this ILogger logger, string system, string request, string planId);
+
+    [LoggerMessage(1102, LogLevel.Information, "Told {System} the outcome of request {Request} on plan {PlanId}: {Approved}")]
+    public static partial void GateReported(this ILogger logger, string system, string request, string planId, bool approved);
+
+    [LoggerMessage(1103, LogLevel.Warning, "Could not tell {System} the outcome of request {Request} on plan {PlanId} (failure {Failures}): {Detail}")]
+    public static partial void GateReportFailed(this ILogger logger, string system, string request, string planId, int failures, string? detail);
+
+    [LoggerMessage(1104, LogLevel.Warning, "{System} will not take the outcome of request {Request} on plan {PlanId}: {Detail}")]
+    public static partial void GateReportGone(this ILogger logger, string system, string request, string planId, string? detail);
+
+    [LoggerMessage(1105, LogLevel.Warning, "Could not look for gate outcomes owed: the store is unavailable; trying again next round")]
+    public static partial void GateStoreUnavailable(this ILogger logger, Exception exception);
+
+    [LoggerMessage(1106, LogLevel.Warning, "A message about gates on plan {PlanId} has nowhere to go: channel {Channel} is not served by this host")]
+    public static partial void GateMessageUndeliverable(this ILogger logger, string planId, string channel);
+
+    [LoggerMessage(1107, LogLevel.Debug, "Gate work on plan {PlanId} lost a write race (attempt {Attempt}); looking again")]
+    public static partial void GateConflict(this ILogger logger, string planId, int attempt);
 }

@@ -26,6 +26,20 @@ public static class PlanBotTelemetry
     /// <summary>Retries of channel calls (Connector, Slack Web API), by status.</summary>
     public static readonly Counter<long> ChannelRetries = Meter.CreateCounter<long>("planbot.channel.retries", description: "Retried calls to a channel's API");
 
+    /// <summary>Requests of deployments asking about a plan (Azure Pipelines checks, GitHub protection rules), by system and what they were answered.</summary>
+    public static readonly Counter<long> GateRequests = Meter.CreateCounter<long>("planbot.gate.requests", description: "Gate requests answered, by system and answer");
+
+    /// <summary>Attempts to tell a waiting deployment its outcome, by system and result.</summary>
+    public static readonly Counter<long> GateReports = Meter.CreateCounter<long>("planbot.gate.reports", description: "Outcomes reported to waiting deployments, by system and result");
+
+    /// <summary>Counts a gate request of <paramref name="system"/> by what it was answered (a plan state, <c>none</c>, or why it was refused).</summary>
+    public static void CountGateRequest(State.GateSystem system, string answer) =>
+        GateRequests.Add(1, new("system", Gates.GateWording.System(system)), new("answer", answer));
+
+    /// <summary>Counts an attempt to tell <paramref name="system"/> an outcome, by its result.</summary>
+    public static void CountGateReport(State.GateSystem system, Ports.GateReport result) =>
+        GateReports.Add(1, new("system", Gates.GateWording.System(system)), new("result", result.ToString()));
+
     /// <summary>Times a store call and records it, with its outcome, when disposed.</summary>
     public static StoreTiming TimeStore(string operation) => new(operation, Stopwatch.GetTimestamp());
 

@@ -1,5 +1,6 @@
 using PlanBot.BotFramework.Hosting;
 using PlanBot.BotFramework.Teams;
+using PlanBot.Gates.Hosting;
 using PlanBot.Host.Export;
 using PlanBot.Host.Health;
 using PlanBot.Host.Hosting;
@@ -14,6 +15,7 @@ builder.Services.AddPlanBotStore(builder.Configuration);
 builder.Services.AddPlanBotConversations();
 builder.Services.AddBotFramework(builder.Configuration);
 builder.Services.AddSlack(builder.Configuration);
+builder.Services.AddGates(builder.Configuration);
 builder.Services.AddPlanBotTelemetry(builder.Configuration);
 builder.Services.AddTabAuthentication(builder.Configuration, builder.Environment);
 
@@ -26,6 +28,7 @@ app.MapHealth();
 app.MapBotFramework();
 app.MapSlack();
 app.MapExport();
+app.MapGates();
 app.MapTab();
 
 app.Run();

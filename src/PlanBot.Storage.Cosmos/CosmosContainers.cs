@@ -25,8 +25,8 @@ public static class CosmosContainers
     public const string TenantsPartitionKey = "/id";
     public const string ReleaseUniqueKey = "/releaseKey";
 
-    /// <summary>What the plan queries filter and sort on; <c>/remindAt/?</c> serves the reminder worker.</summary>
-    public static readonly string[] PlansIndexedPaths = ["/releaseKey/?", "/productKey/?", "/createdAt/?", "/remindAt/?"];
+    /// <summary>What the plan queries filter and sort on; <c>/remindAt/?</c> serves the reminder worker, <c>/gateAt/?</c> the gate sender.</summary>
+    public static readonly string[] PlansIndexedPaths = ["/releaseKey/?", "/productKey/?", "/createdAt/?", "/remindAt/?", "/gateAt/?"];
 
     /// <summary>
     /// Indexes only what the queries filter and sort on: a plan's body (sessions, history, outboxes)

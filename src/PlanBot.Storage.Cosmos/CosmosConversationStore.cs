@@ -155,19 +155,24 @@ public sealed partial class CosmosConversationStore : IConversationStore, IStore
     }
 
     /// <summary>
-    /// The one query across tenants (partitions): plans carry <c>remindAt</c> only while a reminder
-    /// waits, and it is indexed, so the fan-out reads just the due plans' ids.
+    /// One of the two queries across tenants (partitions): plans carry <c>remindAt</c> only while a
+    /// reminder waits, and it is indexed, so the fan-out reads just the due plans' ids.
     /// </summary>
-    public async Task<IReadOnlyList<DueReminder>> ListDueRemindersAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DueReminder>> ListDueRemindersAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+        ListDueAsync(PlanQueries.DueReminders(now), "remindAt", max, (tenant, plan, at) => new DueReminder(tenant, plan, at), "list due reminders", cancellationToken);
+
+    /// <summary>The other query across tenants, on <c>gateAt</c>, present only while something is owed to a waiting deployment.</summary>
+    public Task<IReadOnlyList<DueGate>> ListDueGatesAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+        ListDueAsync(PlanQueries.DueGates(now), "gateAt", max, (tenant, plan, at) => new DueGate(tenant, plan, at), "list due gates", cancellationToken);
+
+    private async Task<IReadOnlyList<T>> ListDueAsync<T>(QueryDefinition query, string field, int max, Func<string, string, DateTimeOffset, T> due, string what, CancellationToken cancellationToken)
     {
-        var found = await QueryAsync(PlanQueries.DueReminders(now), tenantId: null, maxItems: max, "list due reminders", cancellationToken);
+        var found = await QueryAsync(query, tenantId: null, maxItems: max, what, cancellationToken);
         return found
-            .Select(e => new DueReminder(
-                e.GetProperty("tenantId").GetString()!,
-                e.GetProperty("id").GetString()!,
-                DateTimeOffset.Parse(e.GetProperty("remindAt").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)))
-            .OrderBy(d => d.DueAt)
+            .Select(e => (Tenant: e.GetProperty("tenantId").GetString()!, Plan: e.GetProperty("id").GetString()!, At: DateTimeOffset.Parse(e.GetProperty(field).GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)))
+            .OrderBy(d => d.At)
             .Take(max)
+            .Select(d => due(d.Tenant, d.Plan, d.At))
             .ToList();
     }
 

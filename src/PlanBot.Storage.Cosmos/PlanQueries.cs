@@ -44,7 +44,12 @@ internal static class PlanQueries
         new QueryDefinition("SELECT c.tenantId, c.id, c.remindAt FROM c WHERE c.remindAt <= @now")
             .WithParameter("@now", now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
 
+    /// <summary>Plans carry <c>gateAt</c> only while the gate sender has something owed on them; it is indexed like <c>remindAt</c>.</summary>
+    public static QueryDefinition DueGates(DateTimeOffset now) =>
+        new QueryDefinition("SELECT c.tenantId, c.id, c.gateAt FROM c WHERE c.gateAt <= @now")
+            .WithParameter("@now", now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+
     /// <summary>Every query, with sample arguments: what the tests check the stored shape against.</summary>
     public static IEnumerable<QueryDefinition> All(DateTimeOffset now) =>
-        [FindRelease("Contoso.Web", "2.5"), ListPlans(null), ListPlans("Contoso.Web"), ListFeatureSets(), DueReminders(now)];
+        [FindRelease("Contoso.Web", "2.5"), ListPlans(null), ListPlans("Contoso.Web"), ListFeatureSets(), DueReminders(now), DueGates(now)];
 }

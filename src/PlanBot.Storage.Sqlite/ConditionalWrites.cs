@@ -24,17 +24,18 @@ internal static class ConditionalWrites
         await using var command = connection.CreateCommand();
         command.CommandText = stored.ETag is null
             ? """
-              INSERT INTO plans (id, tenant_id, product_key, version_key, state, created_at, remind_at, version, body)
-              VALUES ($id, $tenant, $product, $version, $state, $created, $remind, 1, $body)
+              INSERT INTO plans (id, tenant_id, product_key, version_key, state, created_at, remind_at, gate_at, version, body)
+              VALUES ($id, $tenant, $product, $version, $state, $created, $remind, $gate, 1, $body)
               """
             : """
-              UPDATE plans SET state = $state, remind_at = $remind, version = version + 1, body = $body
+              UPDATE plans SET state = $state, remind_at = $remind, gate_at = $gate, version = version + 1, body = $body
               WHERE id = $id AND tenant_id = $tenant AND version = $expected
               """;
         command.Parameters.AddWithValue("$id", plan.Id);
         command.Parameters.AddWithValue("$tenant", plan.TenantId);
         command.Parameters.AddWithValue("$state", plan.State.ToString());
         command.Parameters.AddWithValue("$remind", stored.Document.RemindAt is { } remind ? Instant(remind) : DBNull.Value);
+        command.Parameters.AddWithValue("$gate", stored.Document.GateAt is { } gate ? Instant(gate) : DBNull.Value);
         command.Parameters.AddWithValue("$body", JsonSerializer.Serialize(stored.Document, StateJsonContext.Default.PlanDocument));
         if (stored.ETag is null)
         {

@@ -9,8 +9,9 @@ namespace PlanBot.Storage.Sqlite;
 /// <c>plans_by_tenant_created</c> answers a tenant's plan list (ids and versions, newest first)
 /// from the index alone, without reading the rows' bodies. <c>remind_at</c> (UTC, ISO 8601, so it
 /// sorts as text) is when the plan's next reminder falls due; the reminder worker reads it from
-/// <c>plans_by_remind_at</c>. Databases made before it existed get the column on start
-/// (<see cref="Migrations"/>). <see cref="EnsureAsync"/> brings any database up to this schema.
+/// <c>plans_by_remind_at</c>; <c>gate_at</c>, when the gate sender should look at the plan next,
+/// likewise from <c>plans_by_gate_at</c>. Databases made before they existed get the columns on
+/// start (<see cref="Migrations"/>). <see cref="EnsureAsync"/> brings any database up to this schema.
 /// </summary>
 internal static class Schema
 {
@@ -24,6 +25,7 @@ internal static class Schema
             state        TEXT NOT NULL,
             created_at   TEXT NOT NULL,
             remind_at    TEXT NULL,
+            gate_at      TEXT NULL,
             version      INTEGER NOT NULL,
             body         TEXT NOT NULL,
             UNIQUE (tenant_id, product_key, version_key)
@@ -48,11 +50,13 @@ internal static class Schema
     public static readonly (string Table, string Column, string Add)[] Migrations =
     [
         ("plans", "remind_at", "ALTER TABLE plans ADD COLUMN remind_at TEXT NULL"),
+        ("plans", "gate_at", "ALTER TABLE plans ADD COLUMN gate_at TEXT NULL"),
     ];
 
     /// <summary>Indexes over migrated columns, made once the columns exist.</summary>
     public const string CreateLateIndexes = """
         CREATE INDEX IF NOT EXISTS plans_by_remind_at ON plans (remind_at) WHERE remind_at IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS plans_by_gate_at ON plans (gate_at) WHERE gate_at IS NOT NULL;
         """;
 
     /// <summary>Creates what is missing, adds the columns a database made by an earlier release lacks, then their indexes.</summary>

@@ -74,6 +74,9 @@ public sealed partial class SqliteConversationStore : IConversationStore, IStore
     public Task<IReadOnlyList<DueReminder>> ListDueRemindersAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
         connections.ReadAsync(connection => StoreQueries.DueRemindersAsync(connection, now, max, cancellationToken), cancellationToken);
 
+    public Task<IReadOnlyList<DueGate>> ListDueGatesAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+        connections.ReadAsync(connection => StoreQueries.DueGatesAsync(connection, now, max, cancellationToken), cancellationToken);
+
     public Task CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);

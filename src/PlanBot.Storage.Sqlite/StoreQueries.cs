@@ -137,24 +137,39 @@ internal static class StoreQueries
         }
     }
 
-    public static async Task<IReadOnlyList<DueReminder>> DueRemindersAsync(SqliteConnection connection, DateTimeOffset now, int max, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<DueReminder>> DueRemindersAsync(SqliteConnection connection, DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+        DueAsync(connection, DueRemindersSql, now, max, (tenant, plan, at) => new DueReminder(tenant, plan, at), cancellationToken);
+
+    public static Task<IReadOnlyList<DueGate>> DueGatesAsync(SqliteConnection connection, DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+        DueAsync(connection, DueGatesSql, now, max, (tenant, plan, at) => new DueGate(tenant, plan, at), cancellationToken);
+
+    private const string DueRemindersSql = """
+        SELECT tenant_id, id, remind_at FROM plans
+        WHERE remind_at IS NOT NULL AND remind_at <= $now
+        ORDER BY remind_at LIMIT $max
+        """;
+
+    private const string DueGatesSql = """
+        SELECT tenant_id, id, gate_at FROM plans
+        WHERE gate_at IS NOT NULL AND gate_at <= $now
+        ORDER BY gate_at LIMIT $max
+        """;
+
+    /// <summary>Plans of every tenant due by <paramref name="now"/> on an indexed instant column, earliest first.</summary>
+    private static async Task<IReadOnlyList<T>> DueAsync<T>(SqliteConnection connection, string sql, DateTimeOffset now, int max, Func<string, string, DateTimeOffset, T> due, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT tenant_id, id, remind_at FROM plans
-            WHERE remind_at IS NOT NULL AND remind_at <= $now
-            ORDER BY remind_at LIMIT $max
-            """;
+        command.CommandText = sql;
         command.Parameters.AddWithValue("$now", Instant(now));
         command.Parameters.AddWithValue("$max", max);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var due = new List<DueReminder>();
+        var found = new List<T>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            due.Add(new DueReminder(reader.GetString(0), reader.GetString(1), DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)));
+            found.Add(due(reader.GetString(0), reader.GetString(1), DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)));
         }
 
-        return due;
+        return found;
     }
 
     public static async Task<Versioned<TenantDocument>?> TenantAsync(SqliteConnection connection, string tenantId, CancellationToken cancellationToken)

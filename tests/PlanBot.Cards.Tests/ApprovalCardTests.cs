@@ -46,6 +46,23 @@ public sealed class ApprovalCardTests
     }
 
     [Fact]
+    public void The_card_and_its_text_list_the_deployments_the_plan_gates()
+    {
+        var view = SampleViews.Approval(SamplePlans.InReviewWaitingForAlex(), forApprover: false) with
+        {
+            Gates = ["Azure Pipelines: environment production, run 20270310.1 · waiting for approval"],
+        };
+
+        var card = AdaptiveCardRenderer.Render(view).Json;
+        var text = PlanBot.Cards.Text.TextRenderer.Render(view);
+
+        Assert.Contains("Deployments gated by this plan", card, StringComparison.Ordinal);
+        Assert.Contains("Azure Pipelines: environment production, run 20270310.1 · waiting for approval", card, StringComparison.Ordinal);
+        Assert.Contains("Deployments gated by this plan:\n- Azure Pipelines: environment production, run 20270310.1 · waiting for approval", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Deployments gated", AdaptiveCardRenderer.Render(view with { Gates = null }).Json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void With_no_approver_resolved_nobody_is_refreshed_automatically()
     {
         var plan = SamplePlans.Answered().WithAnswer(

@@ -12,7 +12,7 @@ using PlanBot.Testing.Teams;
 
 namespace PlanBot.Host.Tests;
 
-/// <summary>The outbox sweep and the reminder scan outlive a round that throws: logged, and the next round does the work.</summary>
+/// <summary>The outbox sweep, the reminder scan and the gate sender outlive a round that throws: logged, and the next round does the work.</summary>
 public sealed class BackgroundWorkTests : IDisposable
 {
     private readonly TempDatabase database = new();
@@ -70,6 +70,25 @@ public sealed class BackgroundWorkTests : IDisposable
 
         clock.Advance(TimeSpan.FromMinutes(1));
         await Eventually.TrueAsync(() => connector.Texts.Any(t => t.Contains("Reminder:", StringComparison.Ordinal)), "the next scan to send the reminder");
+    }
+
+    [Fact]
+    public async Task The_gate_sender_goes_on_after_a_round_that_threw_and_the_host_stays_up()
+    {
+        var settings = new Dictionary<string, string?> { ["Gates:ScanInterval"] = "00:00:00.100" };
+        using var factory = new PlanBotFactory(database.Path, connector, settings, Surprising);
+        var bot = new BotClient(factory, new Activities());
+        await bot.SayAsync("plan Contoso.Web 2.4");
+        var store = Store(factory);
+
+        store.ThrowOnce(nameof(IConversationStore.ListDueGatesAsync));
+        await Eventually.TrueAsync(() => store.Thrown == 1, "the gate sender to meet the surprise");
+        store.ThrowOnce(nameof(IConversationStore.ListDueGatesAsync));
+
+        await Eventually.TrueAsync(() => store.Thrown == 2, "a later round of the gate sender to run");
+        using var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        Assert.NotEmpty(await bot.SayAsync("status"));
     }
 
     /// <summary>Puts a <see cref="SurprisingStore"/> around the SQLite store the host registered.</summary>

@@ -43,11 +43,24 @@ public sealed class AppSettingsTests(CompiledTemplateFixture compiled)
     }
 
     [Fact]
-    public void Site_settings_are_the_base_settings_plus_the_single_tenant_password()
+    public void Site_settings_are_the_base_settings_plus_the_single_tenant_password_and_the_github_app()
     {
         var site = compiled.Template.One("Microsoft.Web/sites");
 
-        Assert.Equal("[concat(variables('baseSettings'), variables('passwordSettings'))]", (string?)site.Properties["siteConfig"]?["appSettings"]);
+        Assert.Equal("[concat(variables('baseSettings'), variables('passwordSettings'), variables('gitHubSettings'))]", (string?)site.Properties["siteConfig"]?["appSettings"]);
+    }
+
+    [Fact]
+    public void The_github_apps_key_and_webhook_secret_are_key_vault_references_and_only_with_an_app()
+    {
+        var site = compiled.Template.One("Microsoft.Web/sites");
+        var gitHubSettings = (string?)site.Template["variables"]?["gitHubSettings"];
+
+        Assert.NotNull(gitHubSettings);
+        Assert.StartsWith("[if(empty(parameters('gitHubAppId')), ", gitHubSettings, StringComparison.Ordinal);
+        Assert.Contains("createObject('name', 'GitHub__PrivateKey', 'value', format('@Microsoft.KeyVault(SecretUri={0}secrets/{1}/)', parameters('keyVaultUri'), parameters('secretNames').gitHubAppPrivateKey))", gitHubSettings, StringComparison.Ordinal);
+        Assert.Contains("createObject('name', 'GitHub__WebhookSecret', 'value', format('@Microsoft.KeyVault(SecretUri={0}secrets/{1}/)', parameters('keyVaultUri'), parameters('secretNames').gitHubWebhookSecret))", gitHubSettings, StringComparison.Ordinal);
+        Assert.DoesNotContain("GitHub__PrivateKey", Settings().Keys);
     }
 
     [Theory]

@@ -66,6 +66,21 @@ public abstract partial class ConversationStoreContract
     }
 
     [Fact]
+    public async Task A_sample_plan_with_gates_comes_back_as_stored_and_is_due_at_its_gate_time()
+    {
+        var store = await CreateStoreAsync();
+        var samples = new MovedSamples();
+        var gated = samples.Load(SampleFiles.PlanWithGates, StateJsonContext.Default.PlanDocument);
+        await store.CommitAsync(Create(null, gated), None);
+
+        Assert.Equal(Json(gated), Json((await store.GetPlanAsync(samples.Tenant, samples.PlanInReviewId, None))!.Document));
+        Assert.DoesNotContain(await store.ListDueGatesAsync(gated.GateAt!.Value.AddSeconds(-1), 1000, None), d => d.PlanId == samples.PlanInReviewId);
+        var due = Assert.Single(await store.ListDueGatesAsync(gated.GateAt.Value, 1000, None), d => d.PlanId == samples.PlanInReviewId);
+        Assert.Equal(samples.Tenant, due.TenantId);
+        AssertSameInstant(gated.GateAt.Value, due.DueAt);
+    }
+
+    [Fact]
     public async Task A_sample_tenant_comes_back_as_it_was_stored()
     {
         if (await CreateStoreAsync() is not ITenantStore store)

@@ -493,54 +493,89 @@ public abstract partial class ConversationStoreContract
     /// </summary>
     private static readonly DateTimeOffset FarAhead = new(2200, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
-    [Fact]
-    public async Task ListDueRemindersAsync_finds_the_due_plans_of_every_tenant_earliest_first()
+    /// <summary>The two indexed instants a host looks for across tenants: reminders due, and gate work due.</summary>
+    public static TheoryData<string> DueIndexes => new() { nameof(PlanDocument.RemindAt), nameof(PlanDocument.GateAt) };
+
+    [Theory]
+    [MemberData(nameof(DueIndexes))]
+    public async Task ListDue_finds_the_due_plans_of_every_tenant_earliest_first(string index)
     {
         var store = await CreateStoreAsync();
         var (tenantA, tenantB) = (NewTenant(), NewTenant());
-        var dueLater = Reminding(NewPlan(tenantA), FarAhead.AddHours(-1));
-        var dueFirst = Reminding(NewPlan(tenantB), FarAhead.AddHours(-2));
-        var notYet = Reminding(NewPlan(tenantA), FarAhead.AddHours(1));
+        var dueLater = Due(index, NewPlan(tenantA), FarAhead.AddHours(-1));
+        var dueFirst = Due(index, NewPlan(tenantB), FarAhead.AddHours(-2));
+        var notYet = Due(index, NewPlan(tenantA), FarAhead.AddHours(1));
         var never = NewPlan(tenantB);
         await store.CommitAsync(Create(null, dueLater, notYet), None);
         await store.CommitAsync(Create(null, dueFirst, never), None);
         var mine = new[] { dueLater, dueFirst, notYet, never }.Select(p => p.Plan.Id).ToHashSet();
 
-        var due = (await store.ListDueRemindersAsync(FarAhead, 1000, None)).Where(d => mine.Contains(d.PlanId)).ToList();
+        var due = (await ListDueAsync(store, index, FarAhead, 1000)).Where(d => mine.Contains(d.PlanId)).ToList();
 
         Assert.Equal([dueFirst.Plan.Id, dueLater.Plan.Id], due.Select(d => d.PlanId));
         Assert.Equal([tenantB, tenantA], due.Select(d => d.TenantId));
         AssertSameInstant(FarAhead.AddHours(-2), due[0].DueAt);
     }
 
-    [Fact]
-    public async Task ListDueRemindersAsync_follows_each_write_of_the_plan_and_honours_the_maximum()
+    [Theory]
+    [MemberData(nameof(DueIndexes))]
+    public async Task ListDue_follows_each_write_of_the_plan_and_honours_the_maximum(string index)
     {
         var store = await CreateStoreAsync();
         var tenant = NewTenant();
-        var plan = Reminding(NewPlan(tenant), FarAhead.AddDays(1).AddMinutes(-5));
-        var other = Reminding(NewPlan(tenant), FarAhead.AddDays(1).AddMinutes(-4));
+        // Each index its own day ahead: the two runs share the store and must not see each other's plans.
+        var at = FarAhead.AddDays(index == nameof(PlanDocument.GateAt) ? 2 : 1);
+        var plan = Due(index, NewPlan(tenant), at.AddMinutes(-5));
+        var other = Due(index, NewPlan(tenant), at.AddMinutes(-4));
         await store.CommitAsync(Create(null, plan, other), None);
-        var at = FarAhead.AddDays(1);
 
         var read = (await store.GetPlanAsync(tenant, plan.Plan.Id, None))!;
-        read.Document.RemindAt = null;
+        Due(index, read.Document, null);
         await store.CommitAsync(new TurnCommit(null, [read]), None);
-        Assert.DoesNotContain(await store.ListDueRemindersAsync(at, 1000, None), d => d.PlanId == plan.Plan.Id);
+        Assert.DoesNotContain(await ListDueAsync(store, index, at, 1000), d => d.PlanId == plan.Plan.Id);
 
         read = (await store.GetPlanAsync(tenant, plan.Plan.Id, None))!;
-        read.Document.RemindAt = at.AddMinutes(-10);
+        Due(index, read.Document, at.AddMinutes(-10));
         await store.CommitAsync(new TurnCommit(null, [read]), None);
-        var first = Assert.Single(await store.ListDueRemindersAsync(at, 1, None));
+        var first = Assert.Single(await ListDueAsync(store, index, at, 1));
         Assert.True(first.DueAt <= at.AddMinutes(-10), "The earliest due plan comes first.");
-        Assert.Contains(await store.ListDueRemindersAsync(at, 1000, None), d => d.PlanId == other.Plan.Id);
+        Assert.Contains(await ListDueAsync(store, index, at, 1000), d => d.PlanId == other.Plan.Id);
     }
 
-    private static PlanDocument Reminding(PlanDocument document, DateTimeOffset at)
+    [Fact]
+    public async Task A_plan_due_for_a_reminder_is_not_due_for_its_gates_nor_the_other_way_round()
     {
-        document.RemindAt = at;
+        var store = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var at = FarAhead.AddDays(3);
+        var reminding = Due(nameof(PlanDocument.RemindAt), NewPlan(tenant), at.AddMinutes(-1));
+        var gating = Due(nameof(PlanDocument.GateAt), NewPlan(tenant), at.AddMinutes(-1));
+        await store.CommitAsync(Create(null, reminding, gating), None);
+
+        Assert.Contains(await store.ListDueRemindersAsync(at, 1000, None), d => d.PlanId == reminding.Plan.Id);
+        Assert.DoesNotContain(await store.ListDueRemindersAsync(at, 1000, None), d => d.PlanId == gating.Plan.Id);
+        Assert.Contains(await store.ListDueGatesAsync(at, 1000, None), d => d.PlanId == gating.Plan.Id);
+        Assert.DoesNotContain(await store.ListDueGatesAsync(at, 1000, None), d => d.PlanId == reminding.Plan.Id);
+    }
+
+    private static PlanDocument Due(string index, PlanDocument document, DateTimeOffset? at)
+    {
+        if (index == nameof(PlanDocument.GateAt))
+        {
+            document.GateAt = at;
+        }
+        else
+        {
+            document.RemindAt = at;
+        }
+
         return document;
     }
+
+    private static async Task<IReadOnlyList<(string TenantId, string PlanId, DateTimeOffset DueAt)>> ListDueAsync(IConversationStore store, string index, DateTimeOffset now, int max) =>
+        index == nameof(PlanDocument.GateAt)
+            ? (await store.ListDueGatesAsync(now, max, None)).Select(d => (d.TenantId, d.PlanId, d.DueAt)).ToList()
+            : (await store.ListDueRemindersAsync(now, max, None)).Select(d => (d.TenantId, d.PlanId, d.DueAt)).ToList();
 
     [Fact]
     public async Task A_new_store_over_the_same_data_resumes_with_every_field()

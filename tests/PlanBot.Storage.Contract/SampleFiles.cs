@@ -35,6 +35,19 @@ public static class SampleFiles
     /// <summary>The same plan approved and deployed: its timeline, a run sheet step reported, a success criterion checked (written from 2026-12-03).</summary>
     public const string PlanDeployed = "plan-document.2026-12-deployed.json";
 
+    /// <summary>
+    /// The plan with the revision each approver was shown, and the deployments waiting on it (written
+    /// from 2026-12-03): GitHub deployments told to stop and one GitHub no longer waited for, an Azure
+    /// Pipelines check that reads the state, one in callback mode being told to go ahead, and a message owed.
+    /// </summary>
+    public const string PlanWithGates = "plan-document.2026-12-gates.json";
+
+    /// <summary>The tenant with its rules, two gate keys and two linked GitHub environments (written from 2026-12-03).</summary>
+    public const string TenantWithGates = "tenant-document.2026-12-gates.json";
+
+    /// <summary>Where GitHub's deliveries go: linked repositories and installations of the app (written from 2026-12-03).</summary>
+    public const string GitHubDirectory = "github-directory.2026-12.json";
+
     /// <summary>The tenant the samples live in, and the plans they name.</summary>
     public const string TenantId = "msteams:72f988bf-86f1-41af-91ab-2d7cd011db47";
 

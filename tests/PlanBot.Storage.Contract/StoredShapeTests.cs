@@ -23,6 +23,7 @@ public sealed class StoredShapeTests
     [InlineData(SampleFiles.DraftFromBaseline)]
     [InlineData(SampleFiles.PlanShown)]
     [InlineData(SampleFiles.PlanDeployed)]
+    [InlineData(SampleFiles.PlanWithGates)]
     public void A_stored_plan_document_reads_and_writes_back_unchanged(string sample) =>
         AssertWritesBackUnchanged(sample, StateJsonContext.Default.PlanDocument);
 
@@ -35,6 +36,8 @@ public sealed class StoredShapeTests
     [Theory]
     [InlineData(SampleFiles.Tenant)]
     [InlineData(SampleFiles.TenantWithRules)]
+    [InlineData(SampleFiles.TenantWithGates)]
+    [InlineData(SampleFiles.GitHubDirectory)]
     public void A_stored_tenant_document_reads_and_writes_back_unchanged(string sample) =>
         AssertWritesBackUnchanged(sample, StateJsonContext.Default.TenantDocument);
 
@@ -74,6 +77,54 @@ public sealed class StoredShapeTests
         Assert.Equal(("Approved revision 24", "Adele Vance", 24), (plan.History[^1].What, plan.History[^1].By.Name, plan.History[^1].Revision));
         var assignment = Assert.Single(plan.Assignments);
         Assert.Equal((Section.DeliveryTeam, "Megan Bowen"), (assignment.Section, assignment.Assignee.Name));
+    }
+
+    [Fact]
+    public void A_stored_plan_keeps_the_deployments_waiting_on_it_and_what_it_owes_them()
+    {
+        var document = SampleFiles.Load(SampleFiles.PlanWithGates, StateJsonContext.Default.PlanDocument);
+        var gates = document.Gates!.ToDictionary(g => g.Id);
+
+        var told = gates["github:contoso/contoso-web:1872251946:production"];
+        Assert.Equal((GateSystem.GitHub, "production", "12003399817", true), (told.System, told.Environment, told.Run, told.Callback));
+        Assert.Equal(("contoso/contoso-web", 55102937L, 1872251946L, "v2.5"), (told.GitHub!.Repository, told.GitHub.InstallationId, told.GitHub.DeploymentId, told.GitHub.Ref));
+        Assert.EndsWith("/actions/runs/12003399817/deployment_protection_rule", told.GitHub.CallbackUrl, StringComparison.Ordinal);
+        Assert.Equal((false, 23, 1), (told.Outcome!.Approved, told.Outcome.Revision, told.Failures));
+        Assert.Equal(new DateTimeOffset(2026, 11, 3, 12, 6, 12, TimeSpan.Zero), told.ReportedAt);
+        Assert.False(told.Waiting);
+        Assert.StartsWith("GitHub no longer waits", gates["github:contoso/contoso-web:1872251950:staging"].NotReported, StringComparison.Ordinal);
+
+        var reads = gates["azure:a1f0c2d3-4b5e-4f60-8172-93a4b5c6d7e8:production"];
+        Assert.Equal((GateSystem.AzurePipelines, false, "20261104.2"), (reads.System, reads.Callback, reads.Run));
+        Assert.Null(reads.Azure);
+
+        var sending = gates.Values.Single(g => g.Claim is not null);
+        Assert.Equal(("build", "7a8b9c0d-1e2f-5a3b-4c5d-6e7f8091a2b3", true), (sending.Azure!.HubName, sending.Azure.TaskInstanceId, sending.Azure.AuthToken is not null));
+        Assert.Equal(("7c3e9b1a2f4d", true, 24), (sending.Claim!.Instance, sending.Outcome!.Approved, sending.Outcome.Revision));
+        Assert.True(sending.Waiting);
+
+        var message = Assert.Single(document.GateOutbox!);
+        Assert.Equal((DeliveryMode.Reply, document.Posts[PostKeys.Approval].Thread), (message.Mode, message.To));
+        Assert.Equal(new DateTimeOffset(2026, 11, 4, 9, 2, 32, TimeSpan.Zero), document.GateAt);
+    }
+
+    [Fact]
+    public void A_stored_tenant_keeps_its_gate_keys_hashed_and_its_github_links()
+    {
+        var tenant = SampleFiles.Load(SampleFiles.TenantWithGates, StateJsonContext.Default.TenantDocument);
+        Assert.Equal(["k4c1e07b", "k9f20a3d"], tenant.GateKeys!.Select(k => k.Id));
+        Assert.All(tenant.GateKeys!, k => Assert.Equal(32, Convert.FromBase64String(k.Hash).Length));
+        Assert.Equal(("Alex Wilber", "1727773200000"), (tenant.GateKeys![0].CreatedBy.Name, tenant.GateKeys[0].Activity));
+        Assert.Collection(
+            tenant.GitHubLinks!,
+            web => Assert.Equal(("contoso/contoso-web", "production", "Contoso.Web", "ref"), (web.Repository, web.Environment, web.Product, web.VersionFrom)),
+            api => Assert.Equal(("Production EU", "payload.release", "Adele Vance"), (api.Environment, api.VersionFrom, api.LinkedBy.Name)));
+
+        var directory = SampleFiles.Load(SampleFiles.GitHubDirectory, StateJsonContext.Default.TenantDocument);
+        Assert.Equal(GitHubDirectory.TenantId, directory.TenantId);
+        Assert.Equal(SampleFiles.TenantId, directory.GitHub!.Repositories["Contoso/Contoso-Web"]);
+        Assert.Equal(("contoso", false), (directory.GitHub.Installations["55102937"].Account, directory.GitHub.Installations["55102937"].Removed));
+        Assert.True(directory.GitHub.Installations["41008812"].Removed);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class InitializeTests(CosmosFixture cosmos)
         var tenants = (await host.Tenants.ReadContainerAsync()).Resource;
         Assert.Equal("/tenantId", plans.PartitionKeyPath);
         Assert.Equal("/releaseKey", Assert.Single(Assert.Single(plans.UniqueKeyPolicy.UniqueKeys).Paths));
-        Assert.Equal(["/releaseKey/?", "/productKey/?", "/createdAt/?", "/remindAt/?"], plans.IndexingPolicy.IncludedPaths.Select(p => p.Path));
+        Assert.Equal(["/releaseKey/?", "/productKey/?", "/createdAt/?", "/remindAt/?", "/gateAt/?"], plans.IndexingPolicy.IncludedPaths.Select(p => p.Path));
         Assert.Contains(plans.IndexingPolicy.ExcludedPaths, p => p.Path == "/*");
         Assert.Equal("/id", conversations.PartitionKeyPath);
         Assert.Equal(-1, conversations.DefaultTimeToLive);

@@ -17,22 +17,23 @@ public sealed partial class StoredPathsTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
 
-    /// <summary>The plan in review answers every question and waits for a reminder, so every path has a value.</summary>
+    /// <summary>The plan in review answers every question, waits for a reminder and has gate work owed, so every path has a value.</summary>
     [Fact]
     public void Every_path_the_plan_queries_name_is_in_a_stored_plan_item()
     {
-        var item = Item(SampleFiles.PlanInReview);
+        var item = Item(SampleFiles.PlanWithGates);
         var paths = PlanQueries.All(Now).SelectMany(q => Paths(q.QueryText)).Distinct().ToList();
 
         Assert.Contains("c.body.plan.answers[\"features\"]", paths);
         Assert.Contains("c.remindAt", paths);
+        Assert.Contains("c.gateAt", paths);
         Assert.All(paths, path => Assert.True(Resolve(item, path) is not null, $"{path} is not in a plan item as the store writes it."));
     }
 
     [Fact]
     public void Every_path_the_plans_container_indexes_and_is_keyed_by_is_in_a_stored_plan_item()
     {
-        var item = Item(SampleFiles.PlanInReview);
+        var item = Item(SampleFiles.PlanWithGates);
         var paths = CosmosContainers.PlansIndexedPaths.Select(p => p.TrimEnd('?').TrimEnd('/'))
             .Append(CosmosContainers.PlansPartitionKey)
             .Append(CosmosContainers.ReleaseUniqueKey);

@@ -36,7 +36,7 @@ public sealed class SqliteStoreSetupTests : IDisposable
     }
 
     [Fact]
-    public async Task InitializeAsync_adds_the_reminder_column_to_a_database_made_before_it_and_keeps_its_plans()
+    public async Task InitializeAsync_adds_the_reminder_and_gate_columns_to_a_database_made_before_them_and_keeps_its_plans()
     {
         var path = folder.File("earlier.db");
         var plan = StoreSamples.NewPlan(StoreSamples.NewTenant());
@@ -61,12 +61,16 @@ public sealed class SqliteStoreSetupTests : IDisposable
 
         Assert.Equal("1", await RawSqlite.ScalarAsync(path, "SELECT count(*) FROM pragma_table_info('plans') WHERE name = 'remind_at'"));
         Assert.Equal("1", await RawSqlite.ScalarAsync(path, "SELECT count(*) FROM sqlite_master WHERE name = 'plans_by_remind_at'"));
+        Assert.Equal("1", await RawSqlite.ScalarAsync(path, "SELECT count(*) FROM pragma_table_info('plans') WHERE name = 'gate_at'"));
+        Assert.Equal("1", await RawSqlite.ScalarAsync(path, "SELECT count(*) FROM sqlite_master WHERE name = 'plans_by_gate_at'"));
         var read = await store.GetPlanAsync(plan.Plan.TenantId, plan.Plan.Id, CancellationToken.None);
         Assert.NotNull(read);
         read.Document.RemindAt = StoreSamples.Now;
+        read.Document.GateAt = StoreSamples.Now;
         await store.CommitAsync(new TurnCommit(null, [read]), CancellationToken.None);
         var due = Assert.Single(await store.ListDueRemindersAsync(StoreSamples.Now.AddMinutes(1), 10, CancellationToken.None));
         Assert.Equal(plan.Plan.Id, due.PlanId);
+        Assert.Equal(plan.Plan.Id, Assert.Single(await store.ListDueGatesAsync(StoreSamples.Now.AddMinutes(1), 10, CancellationToken.None)).PlanId);
     }
 
     [Fact]

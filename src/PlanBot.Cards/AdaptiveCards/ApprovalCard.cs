@@ -50,6 +50,12 @@ internal static class ApprovalCard
             body.Add(TextBlocks.Markup($"Waiting for a decision from {waiting}"));
         }
 
+        if (approval.Gates is { Count: > 0 } gates)
+        {
+            body.Add(TextBlocks.Bold("Deployments gated by this plan"));
+            body.Add(TextBlocks.Lines(gates, detail.ListItems, detail.MessageChars));
+        }
+
         body.AddRange(History(approval.Decisions, detail));
         if (approval.Timeline is { Count: > 0 } timeline)
         {

@@ -101,6 +101,15 @@ public static class TextRenderer
             text.Append(CultureInfo.InvariantCulture, $"\n- {CardText.Escape(line)}");
         }
 
+        if (a.Gates is { Count: > 0 } gates)
+        {
+            text.Append("\n\nDeployments gated by this plan:");
+            foreach (var gate in gates)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\n- {CardText.Escape(gate)}");
+            }
+        }
+
         if (a.ForApprover)
         {
             text.Append("\n\nType `approve`, or `reject <reason>`.");

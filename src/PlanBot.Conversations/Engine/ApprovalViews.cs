@@ -1,3 +1,5 @@
+using PlanBot.Conversations.Gates;
+using PlanBot.Conversations.State;
 using PlanBot.Conversations.Views;
 using PlanBot.Domain.Plans;
 
@@ -6,6 +8,13 @@ namespace PlanBot.Conversations.Engine;
 /// <summary>Builds the approval request view of a plan, for everyone or for an approver.</summary>
 public static class ApprovalViews
 {
+    /// <summary>The request for the plan in <paramref name="document"/>, with the deployments waiting on it.</summary>
+    public static ApprovalView Build(PlanDocument document, bool forApprover, string? notice = null, DateTimeOffset? now = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Build(document.Plan, forApprover, notice, now) with { Gates = GateWording.Lines(document) };
+    }
+
     /// <summary>The request; given <paramref name="now"/>, its summary warns of schedule problems, as approvers must see them.</summary>
     public static ApprovalView Build(Plan plan, bool forApprover, string? notice = null, DateTimeOffset? now = null)
     {

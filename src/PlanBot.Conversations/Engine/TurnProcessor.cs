@@ -175,9 +175,18 @@ public sealed class TurnProcessor(
         var toSend = owed.Select(r => r with { CommittedAt = now, Instance = ledger.Instance }).ToList();
         toSend.AddRange(work.Replies.Select(view => new OwedReply(
             Guid.NewGuid().ToString("N"), channel.Render(view, turn.Conversation), now, ledger.Instance, turn.ActivityId)));
-        toSend.AddRange(work.Posts.Select(post => new OwedReply(
-            Guid.NewGuid().ToString("N"), channel.Render(post.View, post.To), now, ledger.Instance, null, post.To, post.Mode, post.UpdateActivityId, post.PostKey, post.Recipient)));
-        session.Outbox.AddRange(toSend);
+        var unstored = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var post in work.Posts)
+        {
+            var reply = new OwedReply(Guid.NewGuid().ToString("N"), channel.Render(post.View, post.To), now, ledger.Instance, null, post.To, post.Mode, post.UpdateActivityId, post.PostKey, post.Recipient);
+            toSend.Add(reply);
+            if (post.Unstored)
+            {
+                unstored.Add(reply.Id);
+            }
+        }
+
+        session.Outbox.AddRange(toSend.Where(r => !unstored.Contains(r.Id)));
         if (!redelivered)
         {
             session.Consume(turn.ActivityId, now);
@@ -201,6 +210,7 @@ public sealed class TurnProcessor(
         {
             touched.Document.PruneSessions(turn.Conversation.Key, now);
             Reminders.ReminderSchedule.Refresh(touched.Document, options);
+            Gates.GateSchedule.Refresh(touched.Document, now, options.OwedReplyGrace);
         }
 
         var commit = new TurnCommit(work.ConversationChanged ? conversation : null, work.TouchedPlans.ToList());

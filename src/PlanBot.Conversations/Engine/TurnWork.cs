@@ -90,6 +90,14 @@ public sealed class TurnWork
     public void Post(View view, ConversationRef to, DeliveryMode mode, string? updateActivityId = null, string? postKey = null, PersonRef? recipient = null) =>
         Posts.Add(new PendingPost(view, to, mode, updateActivityId, postKey, recipient));
 
+    /// <summary>
+    /// Sends <paramref name="view"/> to <paramref name="recipient"/> in a personal chat after the
+    /// commit, without keeping it in the stored outbox: for a secret shown once (a gate key), which
+    /// must never be written to the store. If the send fails it is lost, not sent again.
+    /// </summary>
+    public void PostUnstored(View view, PersonRef recipient) =>
+        Posts.Add(new PendingPost(view, PersonalChat, DeliveryMode.Direct, null, null, recipient, Unstored: true));
+
     public void Touch(Versioned<PlanDocument> plan) => touchedPlans[plan.Document.Plan.Id] = plan;
 
     /// <summary>
@@ -154,4 +162,4 @@ public sealed class TurnWork
 }
 
 /// <summary>A view to deliver somewhere other than as a reply in the turn's conversation.</summary>
-public sealed record PendingPost(View View, ConversationRef To, DeliveryMode Mode, string? UpdateActivityId, string? PostKey, PersonRef? Recipient = null);
+public sealed record PendingPost(View View, ConversationRef To, DeliveryMode Mode, string? UpdateActivityId, string? PostKey, PersonRef? Recipient = null, bool Unstored = false);

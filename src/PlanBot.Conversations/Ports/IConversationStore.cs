@@ -10,6 +10,9 @@ public sealed record ConversationSnapshot(Versioned<ConversationDocument>? Conve
 /// <summary>A plan with a reminder due, as the reminder worker finds it.</summary>
 public sealed record DueReminder(string TenantId, string PlanId, DateTimeOffset DueAt);
 
+/// <summary>A plan with gate work due (an outcome or a message owed), as the gate sender finds it.</summary>
+public sealed record DueGate(string TenantId, string PlanId, DateTimeOffset DueAt);
+
 /// <summary>Everything one turn writes, applied all-or-nothing where the store can, plans first otherwise.</summary>
 public sealed record TurnCommit(Versioned<ConversationDocument>? Conversation, IReadOnlyList<Versioned<PlanDocument>> Plans);
 
@@ -51,6 +54,13 @@ public interface IConversationStore
     /// reminder worker asks every minute.
     /// </summary>
     Task<IReadOnlyList<DueReminder>> ListDueRemindersAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Plans of every tenant whose <see cref="PlanDocument.GateAt"/> is at or before
+    /// <paramref name="now"/>, earliest first, at most <paramref name="max"/>. Read from an index:
+    /// the gate sender asks every few seconds.
+    /// </summary>
+    Task<IReadOnlyList<DueGate>> ListDueGatesAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
 
     Task CommitAsync(TurnCommit commit, CancellationToken cancellationToken);
 

@@ -38,6 +38,26 @@ public sealed class PlanDocument
     /// <remarks>Absent (null) until someone is shown a revision, so documents stored before it keep their shape.</remarks>
     public List<ShownRevision>? Shown { get; set; }
 
+    /// <summary>
+    /// Deployments that asked whether this plan lets them go ahead (Azure Pipelines checks, GitHub
+    /// protection rules), oldest first.
+    /// </summary>
+    /// <remarks>Absent (null) until a pipeline asks, so documents stored before it keep their shape.</remarks>
+    public List<GateRequest>? Gates { get; set; }
+
+    /// <summary>
+    /// Messages about those deployments owed to the plan's threads (a pipeline waiting, an outcome
+    /// reported), sent by the gate sender like reminders: claimed by a host, taken over if it died.
+    /// </summary>
+    /// <remarks>Absent (null) until a pipeline asks.</remarks>
+    public List<OwedReply>? GateOutbox { get; set; }
+
+    /// <summary>
+    /// When the gate sender should next look at this plan (an outcome or a message owed, a retry, a
+    /// claim to take over), or null when nothing is owed. Stores index it like <see cref="RemindAt"/>.
+    /// </summary>
+    public DateTimeOffset? GateAt { get; set; }
+
     /// <summary>How long a conversation that moved to another plan keeps its place in this one.</summary>
     public static readonly TimeSpan DetachedRetention = TimeSpan.FromDays(30);
 

@@ -50,6 +50,15 @@ public sealed class TenantDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool BackoutOptional { get; set; }
 
+    /// <summary>Keys pipelines ask about this tenant's plans with (at most two live, for rotation); absent (null) until one is made.</summary>
+    public List<GateKey>? GateKeys { get; set; }
+
+    /// <summary>GitHub repository environments whose deployments wait for a product's plans; absent (null) until one is linked.</summary>
+    public List<GitHubLink>? GitHubLinks { get; set; }
+
+    /// <summary>Only in the document stored under <see cref="GitHubDirectory.TenantId"/>: where GitHub's deliveries go.</summary>
+    public GitHubDirectory? GitHub { get; set; }
+
     /// <summary>The approval policy in force: the one set, or the default.</summary>
     [JsonIgnore]
     public ApprovalPolicy Policy => ApprovalPolicy ?? Domain.Plans.ApprovalPolicy.Default;

@@ -11,6 +11,7 @@ public sealed record DecisionSummary(string Approver, bool Approved, DateTimeOff
 /// <see cref="Approvers"/> get a refreshed view with Approve / Reject bound to <see cref="Revision"/>.
 /// <see cref="Awaiting"/> are the approvers still to decide on this revision, @mentioned so they are notified.
 /// <see cref="Timeline"/> is what happened on deployment day, once it began.
+/// <see cref="Gates"/> are the deployments that asked about the plan and where each stands, one line each, newest first.
 /// </summary>
 public sealed record ApprovalView(
     string PlanId,
@@ -25,4 +26,5 @@ public sealed record ApprovalView(
     bool ForApprover,
     string? Notice = null,
     IReadOnlyList<PersonRef>? Awaiting = null,
-    IReadOnlyList<string>? Timeline = null) : View;
+    IReadOnlyList<string>? Timeline = null,
+    IReadOnlyList<string>? Gates = null) : View;

@@ -63,6 +63,12 @@ public static class ApprovalBlocks
             blocks.Add(new ContextBlock([new Mrkdwn(SlackMrkdwn.Cut(sections, BlockLimits.SectionText))]));
         }
 
+        if (approval.Gates is { Count: > 0 } gates)
+        {
+            var waiting = "*Deployments gated by this plan*\n" + string.Join('\n', gates.Select(g => "• " + SlackMrkdwn.Escape(g)));
+            blocks.Add(new SectionBlock(new Mrkdwn(SlackMrkdwn.Cut(waiting, BlockLimits.SectionText))));
+        }
+
         blocks.Add(new DividerBlock());
         blocks.Add(new SectionBlock(new Mrkdwn(Decisions(approval.Decisions))));
         var value = FlatJson.Write((CardDataKeys.PlanId, approval.PlanId), (CardDataKeys.Revision, approval.Revision));

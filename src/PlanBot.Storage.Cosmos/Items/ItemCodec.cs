@@ -33,6 +33,12 @@ internal static class ItemCodec
                 writer.WriteString("remindAt", remindAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
             }
 
+            if (document.GateAt is { } gateAt)
+            {
+                // Likewise absent unless the gate sender has something owed on this plan.
+                writer.WriteString("gateAt", gateAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            }
+
             writer.WritePropertyName("body");
             JsonSerializer.Serialize(writer, document, StateJsonContext.Default.PlanDocument);
             writer.WriteEndObject();

@@ -133,19 +133,11 @@ public sealed class InMemoryConversationStore : IConversationStore
             .ToList();
     }
 
-    public async Task<IReadOnlyList<DueReminder>> ListDueRemindersAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
-    {
-        await ReadRequestAsync(cancellationToken);
-        lock (gate)
-        {
-            return plans.Values
-                .Where(p => p.RemindAt <= now)
-                .OrderBy(p => p.RemindAt)
-                .Take(max)
-                .Select(p => new DueReminder(p.TenantId, p.Id, p.RemindAt!.Value))
-                .ToList();
-        }
-    }
+    public Task<IReadOnlyList<DueReminder>> ListDueRemindersAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+        ListDueAsync(p => p.RemindAt, now, max, (tenant, plan, at) => new DueReminder(tenant, plan, at), cancellationToken);
+
+    public Task<IReadOnlyList<DueGate>> ListDueGatesAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+        ListDueAsync(p => p.GateAt, now, max, (tenant, plan, at) => new DueGate(tenant, plan, at), cancellationToken);
 
     public async Task CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
     {
@@ -319,16 +311,30 @@ public sealed class InMemoryConversationStore : IConversationStore
         return StoredConversation.From(written.Document, current.Version + 1);
     }
 
+    private async Task<IReadOnlyList<T>> ListDueAsync<T>(Func<StoredPlan, DateTimeOffset?> at, DateTimeOffset now, int max, Func<string, string, DateTimeOffset, T> due, CancellationToken cancellationToken)
+    {
+        await ReadRequestAsync(cancellationToken);
+        lock (gate)
+        {
+            return plans.Values
+                .Where(p => at(p) <= now)
+                .OrderBy(at)
+                .Take(max)
+                .Select(p => due(p.TenantId, p.Id, at(p)!.Value))
+                .ToList();
+        }
+    }
+
     private static string Key(string name) => name.Trim().ToLowerInvariant();
 
     private static string Tag(long version) => version.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record StoredPlan(string Id, string TenantId, string ProductKey, string VersionKey, DateTimeOffset CreatedAt, DateTimeOffset? RemindAt, long Version, string Json)
+    private sealed record StoredPlan(string Id, string TenantId, string ProductKey, string VersionKey, DateTimeOffset CreatedAt, DateTimeOffset? RemindAt, DateTimeOffset? GateAt, long Version, string Json)
     {
         public static StoredPlan From(PlanDocument document, long version)
         {
             var plan = document.Plan;
-            return new StoredPlan(plan.Id, plan.TenantId, Key(plan.Product), Key(plan.Version), plan.CreatedAt, document.RemindAt, version,
+            return new StoredPlan(plan.Id, plan.TenantId, Key(plan.Product), Key(plan.Version), plan.CreatedAt, document.RemindAt, document.GateAt, version,
                 JsonSerializer.Serialize(document, StateJsonContext.Default.PlanDocument));
         }
 

@@ -21,7 +21,7 @@ public static class TextViews
         NoticeView n => $"notice {n.Tone}\n{n.Text}{(n.Mentions is { Count: > 0 } m ? $"\nmentions: {string.Join(", ", m)}" : string.Empty)}",
         HelpView h => Help(h),
         PlanSummaryView s => Summary(s),
-        ApprovalView a => $"approval {a.PlanTitle} revision {a.Revision}, {a.State}{(a.ForApprover ? ", for an approver" : string.Empty)}\nawaiting: {string.Join(", ", a.Awaiting ?? [])}\n{string.Concat((a.Timeline ?? []).Select(t => $"timeline: {t}\n"))}{Summary(a.Summary)}",
+        ApprovalView a => $"approval {a.PlanTitle} revision {a.Revision}, {a.State}{(a.ForApprover ? ", for an approver" : string.Empty)}\nawaiting: {string.Join(", ", a.Awaiting ?? [])}\n{string.Concat((a.Timeline ?? []).Select(t => $"timeline: {t}\n"))}{string.Concat((a.Gates ?? []).Select(g => $"gate: {g}\n"))}{Summary(a.Summary)}",
         ExportView e => Export(e),
         _ => throw new ArgumentOutOfRangeException(nameof(view), view.GetType().Name, "No test rendering for this view."),
     };

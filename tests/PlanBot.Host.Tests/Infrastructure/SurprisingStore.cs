@@ -7,7 +7,7 @@ namespace PlanBot.Host.Tests.Infrastructure;
 
 /// <summary>
 /// The host's store, except that once armed, the next call of one of the named reads (a plan, a
-/// conversation, the due reminders) throws an exception no store is expected to throw (a bug, a
+/// conversation, the due reminders or gates) throws an exception no store is expected to throw (a bug, a
 /// driver surprise).
 /// </summary>
 public sealed class SurprisingStore(IConversationStore inner) : IConversationStore
@@ -42,6 +42,12 @@ public sealed class SurprisingStore(IConversationStore inner) : IConversationSto
     {
         Surprise(nameof(ListDueRemindersAsync));
         return inner.ListDueRemindersAsync(now, max, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<DueGate>> ListDueGatesAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        Surprise(nameof(ListDueGatesAsync));
+        return inner.ListDueGatesAsync(now, max, cancellationToken);
     }
 
     public Task<Versioned<PlanDocument>?> FindPlanAsync(string tenantId, string product, string version, CancellationToken cancellationToken) =>

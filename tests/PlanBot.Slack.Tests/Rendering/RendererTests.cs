@@ -97,6 +97,23 @@ public sealed class RendererTests
     }
 
     [Fact]
+    public void The_approval_message_lists_the_deployments_the_plan_gates_escaped()
+    {
+        var view = ApprovalViews.Build(SamplePlans.InReviewInSlack(), forApprover: false) with
+        {
+            Gates = ["GitHub: contoso/web, environment <production>, v2.4, run 812 · waiting for approval", "Azure Pipelines: environment production, run 20270310.1 · told to go ahead on 3 Dec 12:00 UTC"],
+        };
+
+        var section = Blocks(ApprovalBlocks.Render(view))
+            .Select(b => b!["text"]?["text"]?.GetValue<string>())
+            .Single(t => t?.StartsWith("*Deployments gated by this plan*", StringComparison.Ordinal) == true)!;
+
+        Assert.Equal(
+            "*Deployments gated by this plan*\n• GitHub: contoso/web, environment &lt;production&gt;, v2.4, run 812 · waiting for approval\n• Azure Pipelines: environment production, run 20270310.1 · told to go ahead on 3 Dec 12:00 UTC",
+            section);
+    }
+
+    [Fact]
     public void The_approval_message_names_approvers_as_mentions_and_shows_stale_decisions_struck()
     {
         var plan = SamplePlans.InReviewInSlack().Decide(SlackUsers.Approver, Verdict.Approve, null, SamplePlans.Now);

@@ -76,6 +76,12 @@ internal static partial class ChatCommands
             a => StepOrCheck().IsMatch(a), (f, w, a, ct) => f.Deployment.StepAsync(w, ReadStep(a), ct)),
         new("check", "check <n> pass|fail [note]", "Pass or fail a success criterion after the deployment.", CommandUsers.Anyone, NeedsPlan: true,
             a => StepOrCheck().IsMatch(a), (f, w, a, ct) => f.Deployment.CheckAsync(w, ReadCheck(a), ct)),
+        new("gate", "gate key | gate keys | gate key revoke <id>", "Keys Azure Pipelines checks ask whether a release's plan is approved with; a new key is sent to you in a personal chat, once.", CommandUsers.ReleaseAdmins, NeedsPlan: false,
+            a => a.Length == 0 || GateKey().IsMatch(a), (f, w, a, ct) => f.GateKeys.GateAsync(w, a, ct)),
+        new("link", "link github <owner>/<repo> <environment> [<product>]", "Make a GitHub environment's deployments wait for the product's approved plan; `link github` lists the links.", CommandUsers.ReleaseAdmins, NeedsPlan: false,
+            a => a.Length == 0 || LinkGitHub().IsMatch(a), (f, w, a, ct) => f.GitHubLinks.LinkAsync(w, a, ct)),
+        new("unlink", "unlink github <owner>/<repo> <environment>", "Stop a GitHub environment's deployments waiting for plans.", CommandUsers.ReleaseAdmins, NeedsPlan: false,
+            a => LinkGitHub().IsMatch(a), (f, w, a, ct) => f.GitHubLinks.UnlinkAsync(w, a, ct)),
         new("cancel", "cancel", "Cancel the plan (its answers are kept; plan <product> <version> reopens it).", CommandUsers.Owner, NeedsPlan: true,
             ChatCommand.Bare, (_, w, _, _) => Done(() => StartFlow.Cancel(w))),
         new("help", "help", "This list.", CommandUsers.Anyone, NeedsPlan: false,
@@ -150,4 +156,10 @@ internal static partial class ChatCommands
 
     [GeneratedRegex(@"^[a-z\-]{1,40}\s+\S{1,20}$", RegexOptions.IgnoreCase)]
     private static partial Regex Setting();
+
+    [GeneratedRegex(@"^keys?(\s+revoke\s+\S{1,40})?$", RegexOptions.IgnoreCase)]
+    private static partial Regex GateKey();
+
+    [GeneratedRegex(@"^github(\s+[^\n]{1,300})?$", RegexOptions.IgnoreCase)]
+    private static partial Regex LinkGitHub();
 }

@@ -34,12 +34,12 @@ internal sealed class ApprovalFlow(IConversationStore store, ReleaseChannels cha
         var plan = document.Plan;
         if (document.Posts.TryGetValue(PostKeys.Approval, out var post))
         {
-            work.Post(ApprovalViews.Build(plan, forApprover: false, now: work.Now), post.Thread, DeliveryMode.Update, post.ActivityId);
+            work.Post(ApprovalViews.Build(document, forApprover: false, now: work.Now), post.Thread, DeliveryMode.Update, post.ActivityId);
             work.Post(new NoticeView($"{work.From} submitted revision {plan.Revision} of the plan again. Please review it.", Tone.Info, plan.Approvers), post.Thread, DeliveryMode.Reply);
         }
         else
         {
-            work.Post(ApprovalViews.Build(plan, forApprover: false, now: work.Now), channel.Channel, DeliveryMode.NewThread, postKey: PostKeys.Approval);
+            work.Post(ApprovalViews.Build(document, forApprover: false, now: work.Now), channel.Channel, DeliveryMode.NewThread, postKey: PostKeys.Approval);
         }
 
         // The request shows the approvers this revision: a decision they type refers to it.
@@ -98,7 +98,7 @@ internal sealed class ApprovalFlow(IConversationStore store, ReleaseChannels cha
             var plan = target.Document.Plan;
             target.Document.ShowRevision(work.From, plan.Revision);
             work.Touch(target);
-            work.InvokeResponse = ApprovalViews.Build(plan, forApprover: plan.IsApprover(work.From), now: work.Now);
+            work.InvokeResponse = ApprovalViews.Build(target.Document, forApprover: plan.IsApprover(work.From), now: work.Now);
         }
     }
 
@@ -136,14 +136,14 @@ internal sealed class ApprovalFlow(IConversationStore store, ReleaseChannels cha
                 ? PlanWording.Refusal(refused, plan)
                 : fromCard ? "A rejection needs a reason: type it in the reason box, then Reject." : "A rejection needs a reason: `reject <reason>`.";
             work.Reply(new NoticeView(refusal, Tone.Problem));
-            work.InvokeResponse = ApprovalViews.Build(plan, forApprover: plan.IsApprover(work.From), refusal, now: work.Now);
+            work.InvokeResponse = ApprovalViews.Build(document, forApprover: plan.IsApprover(work.From), refusal, now: work.Now);
             return;
         }
 
         if (ReferenceEquals(after, plan))
         {
             var already = $"Your {(verdict == Verdict.Approve ? "approval" : "rejection")} of revision {plan.Revision} is already recorded.";
-            work.InvokeResponse = ApprovalViews.Build(plan, forApprover: true, already, now: work.Now);
+            work.InvokeResponse = ApprovalViews.Build(document, forApprover: true, already, now: work.Now);
             if (!fromCard)
             {
                 work.Reply(new NoticeView(already, Tone.Info));
@@ -166,7 +166,7 @@ internal sealed class ApprovalFlow(IConversationStore store, ReleaseChannels cha
         var tone = verdict == Verdict.Approve ? Tone.Success : Tone.Warning;
         if (document.Posts.TryGetValue(PostKeys.Approval, out var post))
         {
-            work.Post(ApprovalViews.Build(after, forApprover: false, now: work.Now), post.Thread, DeliveryMode.Update, post.ActivityId);
+            work.Post(ApprovalViews.Build(document, forApprover: false, now: work.Now), post.Thread, DeliveryMode.Update, post.ActivityId);
             if (post.Thread.ConversationId != work.Turn.Conversation.ConversationId || fromCard)
             {
                 work.Post(new NoticeView(what, tone), post.Thread, DeliveryMode.Reply);
@@ -174,7 +174,7 @@ internal sealed class ApprovalFlow(IConversationStore store, ReleaseChannels cha
         }
 
         PlanNotices.TellOwner(work, after, new NoticeView(what, tone));
-        work.InvokeResponse = ApprovalViews.Build(after, forApprover: true, what, now: work.Now);
+        work.InvokeResponse = ApprovalViews.Build(document, forApprover: true, what, now: work.Now);
         if (!fromCard)
         {
             work.Reply(new NoticeView(what, tone));

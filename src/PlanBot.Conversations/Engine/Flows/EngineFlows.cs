@@ -20,6 +20,8 @@ internal sealed class EngineFlows
         TenantAdmin = new TenantAdminFlow(channels, lookup);
         Deployment = new DeploymentFlow(store);
         Export = new ExportFlow(exports);
+        GateKeys = new GateKeyFlow(channels);
+        GitHubLinks = new GitHubLinkFlow(channels, new Gates.GitHubRouting(tenants, options));
     }
 
     public StartFlow Start { get; }
@@ -43,4 +45,8 @@ internal sealed class EngineFlows
     public TenantAdminFlow TenantAdmin { get; }
 
     public DeploymentFlow Deployment { get; }
+
+    public GateKeyFlow GateKeys { get; }
+
+    public GitHubLinkFlow GitHubLinks { get; }
 }

@@ -24,7 +24,7 @@ internal static class PlanNotices
             return;
         }
 
-        work.Post(ApprovalViews.Build(after, forApprover: false, now: work.Now), post.Thread, DeliveryMode.Update, post.ActivityId);
+        work.Post(ApprovalViews.Build(document, forApprover: false, now: work.Now), post.Thread, DeliveryMode.Update, post.ActivityId);
         var wentStale = before.Decisions.Any(d => !d.Stale) && !after.Decisions.Any(d => !d.Stale);
         if (!wentStale)
         {
