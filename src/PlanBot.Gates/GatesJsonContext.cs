@@ -8,6 +8,8 @@ namespace PlanBot.Gates;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(GateResponse))]
 [JsonSerializable(typeof(GateProblem))]
+[JsonSerializable(typeof(Events.DeploymentEventBody))]
+[JsonSerializable(typeof(Events.DeploymentEventAnswer))]
 [JsonSerializable(typeof(TaskCompletedEvent))]
 [JsonSerializable(typeof(WebhookPayload))]
 [JsonSerializable(typeof(DeploymentReview))]

@@ -14,6 +14,9 @@ internal static partial class Log
     [LoggerMessage(6002, LogLevel.Warning, "Refused a gate request for {Product} {Version}: {Reason}")]
     public static partial void GateRefused(this ILogger logger, string product, string version, string reason);
 
+    [LoggerMessage(6005, LogLevel.Information, "A pipeline reported {Stage} for {Product} {Version} in {Tenant}: turn {Outcome}")]
+    public static partial void DeploymentEventTaken(this ILogger logger, string product, string version, string tenant, string stage, string outcome);
+
     [LoggerMessage(6003, LogLevel.Warning, "Azure Pipelines answered the task event of plan {PlanId} with HTTP {Status}")]
     public static partial void TaskEventRefused(this ILogger logger, string planId, int status);
 

@@ -142,6 +142,9 @@ public sealed class PlanEngine
             case CheckAction check:
                 await flows.Deployment.CheckAsync(work, check, cancellationToken);
                 break;
+            case PipelineEventAction reported:
+                await flows.Deployment.PipelineAsync(work, reported, cancellationToken);
+                break;
             default:
                 work.InvokeResponse = new NoticeView("That button is not something I can act on here. Type `help` to see what I can do.", Tone.Problem);
                 work.Reply(work.InvokeResponse);

@@ -56,3 +56,10 @@ public sealed record StepAction(string? PlanId, int Step, bool Done, string? Not
 
 /// <summary>Pass or Fail on a success criterion after the deployment, with an optional note.</summary>
 public sealed record CheckAction(string? PlanId, int Criterion, bool Passed, string? Note) : TurnAction;
+
+/// <summary>
+/// A pipeline reported a deployment stage of the plan <see cref="PlanId"/> through PlanBot's events
+/// endpoint, under the tenant's gate key. No button sends it: the host builds it once the key is
+/// checked. <see cref="EventId"/> is the pipeline's own id for the event, so a redelivery changes nothing.
+/// </summary>
+public sealed record PipelineEventAction(string PlanId, Domain.Deployment.DeploymentStage Stage, string Source, string? Note, string EventId) : TurnAction;

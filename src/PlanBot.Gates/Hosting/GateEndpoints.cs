@@ -8,6 +8,7 @@ using PlanBot.Conversations.Gates;
 using PlanBot.Conversations.Ports;
 using PlanBot.Conversations.State;
 using PlanBot.Gates.Azure;
+using PlanBot.Gates.Events;
 using PlanBot.Gates.GitHub;
 
 namespace PlanBot.Gates.Hosting;
@@ -23,6 +24,7 @@ public static class GateEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapMethods("/api/gates/{product}/{version}", [HttpMethods.Get, HttpMethods.Post], AskAsync);
+        endpoints.MapDeploymentEvents();
         if (endpoints.ServiceProvider.GetService<GitHubWebhooks>() is not null)
         {
             endpoints.MapPost("/api/github/webhooks", (HttpRequest request, GitHubWebhooks webhooks, CancellationToken cancellationToken) =>

@@ -30,7 +30,12 @@ internal sealed class DeploymentFlow(IConversationStore store)
         var after = before.Report(stage, byPerson ? work.From : null, source, note, eventId, work.Now);
         if (ReferenceEquals(after, before))
         {
-            work.Reply(new NoticeView($"The deployment of {before.Title} is already {Plan.Stage(before.State)}.", Tone.Info));
+            // A person is told; a pipeline's redelivered or repeated event passes without a word in the thread.
+            if (byPerson)
+            {
+                work.Reply(new NoticeView($"The deployment of {before.Title} is already {Plan.Stage(before.State)}.", Tone.Info));
+            }
+
             return;
         }
 
@@ -64,6 +69,15 @@ internal sealed class DeploymentFlow(IConversationStore store)
         if (!IsThread(work, document))
         {
             work.Reply(new NoticeView(said, tone));
+        }
+    }
+
+    /// <summary>A stage a pipeline reported through the events endpoint, said in the plan's thread as the pipeline's.</summary>
+    public async Task PipelineAsync(TurnWork work, PipelineEventAction reported, CancellationToken cancellationToken)
+    {
+        if (await TargetAsync(work, reported.PlanId, cancellationToken) is { } target)
+        {
+            Apply(work, target, reported.Stage, reported.Source, reported.Note, reported.EventId, byPerson: false);
         }
     }
 
