@@ -14,7 +14,7 @@ internal static partial class Log
     [LoggerMessage(6002, LogLevel.Warning, "Refused a gate request for {Product} {Version}: {Reason}")]
     public static partial void GateRefused(this ILogger logger, string product, string version, string reason);
 
-    [LoggerMessage(6005, LogLevel.Information, "A pipeline reported {Stage} for {Product} {Version} in {Tenant}: turn {Outcome}")]
+    [LoggerMessage(6005, LogLevel.Information, "A pipeline reported {Stage} for {Product} {Version} in {Tenant}: it {Outcome}")]
     public static partial void DeploymentEventTaken(this ILogger logger, string product, string version, string tenant, string stage, string outcome);
 
     [LoggerMessage(6003, LogLevel.Warning, "Azure Pipelines answered the task event of plan {PlanId} with HTTP {Status}")]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -264,6 +265,66 @@ public sealed class GitHubProtectionRuleTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
         Assert.Empty(github.Reviews);
     }
+
+    [Fact]
+    public async Task Deployment_statuses_of_a_linked_environment_become_the_plans_deployment_stages()
+    {
+        var planId = await host.SeedPlanAsync(approved: true);
+        await LinkAsync();
+
+        using var started = await DeliverAsync(DeploymentStatus(101, "in_progress", "v2.4"), "deployment_status");
+        using var again = await DeliverAsync(DeploymentStatus(101, "in_progress", "v2.4"), "deployment_status");
+        using var failed = await DeliverAsync(DeploymentStatus(102, "failure", "v2.4", "Health check failed on web-2"), "deployment_status");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (started.StatusCode, again.StatusCode, failed.StatusCode));
+        Assert.Equal("Already recorded.", await again.Content.ReadFromJsonAsync<string>());
+        var plan = await host.PlanAsync(planId);
+        Assert.Equal(PlanState.Failed, plan.State);
+        Assert.Equal([("github:101", PlanState.Deploying), ("github:102", PlanState.Failed)], plan.Timeline!.Select(e => (e.EventId!, e.State)));
+        Assert.Equal("Health check failed on web-2", plan.Timeline![1].Note);
+        Assert.Contains(host.ThreadTexts(), t => t.Contains("GitHub: the deployment of Contoso.Web 2.4 is failed: Health check failed on web-2.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_deployment_status_the_plan_cannot_take_or_does_not_report_is_accepted_with_why()
+    {
+        var planId = await host.SeedPlanAsync(approved: false);
+        await LinkAsync();
+
+        using var notApproved = await DeliverAsync(DeploymentStatus(201, "in_progress", "v2.4"), "deployment_status");
+        using var queued = await DeliverAsync(DeploymentStatus(202, "queued", "v2.4"), "deployment_status");
+
+        Assert.Equal(HttpStatusCode.Accepted, notApproved.StatusCode);
+        Assert.Contains("is not approved", await notApproved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Accepted, queued.StatusCode);
+        Assert.Equal(PlanState.InReview, (await host.PlanAsync(planId)).State);
+    }
+
+    /// <summary>A <c>deployment_status</c> delivery as GitHub sends it when a deployment of <paramref name="reference"/> to production changes status.</summary>
+    private static JsonObject DeploymentStatus(long id, string state, string reference, string? description = null) => new()
+    {
+        ["action"] = "created",
+        ["deployment_status"] = new JsonObject
+        {
+            ["id"] = id,
+            ["state"] = state,
+            ["description"] = description,
+            ["environment"] = "production",
+            ["target_url"] = "https://github.com/contoso/contoso-web/actions/runs/1",
+        },
+        ["deployment"] = new JsonObject
+        {
+            ["id"] = 3001,
+            ["sha"] = "3f786850e387550fdab836ed7e6dc881de23001b",
+            ["ref"] = reference,
+            ["task"] = "deploy",
+            ["payload"] = new JsonObject(),
+            ["environment"] = "production",
+        },
+        ["repository"] = new JsonObject { ["id"] = 1296269, ["full_name"] = Repository, ["html_url"] = $"https://github.com/{Repository}" },
+        ["installation"] = new JsonObject { ["id"] = Installation },
+        ["sender"] = new JsonObject { ["login"] = "octocat", ["type"] = "User" },
+    };
 
     private async Task LinkAsync()
     {

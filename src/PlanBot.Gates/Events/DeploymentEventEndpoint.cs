@@ -3,12 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
-using PlanBot.Conversations.Engine;
-using PlanBot.Conversations.Ports;
-using PlanBot.Conversations.State;
-using PlanBot.Conversations.Turns;
-using PlanBot.Domain.Answers;
-using PlanBot.Domain.Plans;
 using PlanBot.Gates.Azure;
 
 namespace PlanBot.Gates.Events;
@@ -36,10 +30,7 @@ public static class DeploymentEventEndpoint
         string version,
         HttpRequest request,
         GateKeyCheck keys,
-        IConversationStore store,
-        IReplyChannels channels,
-        TurnProcessor processor,
-        TimeProvider time,
+        DeploymentReports reports,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -59,48 +50,15 @@ public static class DeploymentEventEndpoint
             return Problem(logger, product, version, StatusCodes.Status400BadRequest, invalid!);
         }
 
-        var stored = await store.FindPlanAsync(tenantId, product, version, cancellationToken);
-        if (stored is null)
-        {
-            return Problem(logger, product, version, StatusCodes.Status404NotFound, $"There is no plan for {product} {version} in this tenant.");
-        }
-
-        var plan = stored.Document.Plan;
-        var stage = DeploymentEventBody.StageOf(body.Stage)!.Value;
         var source = string.IsNullOrWhiteSpace(body.Source) ? "a pipeline" : body.Source.Trim();
-        Plan after;
-        try
+        var result = await reports.ReportAsync(tenantId, product, version, DeploymentEventBody.StageOf(body.Stage)!.Value, source, body.Note, body.Id!, cancellationToken);
+        if (result.Problem is { } refused)
         {
-            // Checked here first, so the pipeline hears why; the turn checks again on the plan as it is then.
-            after = plan.Report(stage, null, source, body.Note, body.Id, time.GetUtcNow());
-        }
-        catch (PlanRuleException refused)
-        {
-            return Problem(logger, product, version, StatusCodes.Status409Conflict, refused.Message);
+            return Problem(logger, product, version, result.Status, refused);
         }
 
-        if (ReferenceEquals(after, plan))
-        {
-            return TypedResults.Json(new DeploymentEventAnswer(Plan.Stage(plan.State), Changed: false), GatesJsonContext.Default.DeploymentEventAnswer);
-        }
-
-        if (!stored.Document.Posts.TryGetValue(PostKeys.Approval, out var thread) || channels.For(thread.Thread.Channel) is not { } channel)
-        {
-            return Problem(logger, product, version, StatusCodes.Status409Conflict, $"The plan for {product} {version} has no approval thread to report in.");
-        }
-
-        var turn = new Turn(
-            TurnKind.Action,
-            $"pipeline-event:{body.Id}",
-            thread.Thread,
-            new PersonRef($"pipeline:{source}", source),
-            string.Empty,
-            [],
-            Action: new PipelineEventAction(plan.Id, stage, source, body.Note, body.Id!));
-        var outcome = await processor.ProcessAsync(turn, channel, cancellationToken);
-        var now = await store.GetPlanAsync(tenantId, plan.Id, cancellationToken);
-        logger.DeploymentEventTaken(product, version, tenantId, body.Stage!, outcome.Status.ToString());
-        return TypedResults.Json(new DeploymentEventAnswer(Plan.Stage((now?.Document.Plan ?? after).State), Changed: true), GatesJsonContext.Default.DeploymentEventAnswer);
+        logger.DeploymentEventTaken(product, version, tenantId, body.Stage!, result.Changed ? "changed the plan" : "changed nothing");
+        return TypedResults.Json(new DeploymentEventAnswer(result.Stage!, result.Changed), GatesJsonContext.Default.DeploymentEventAnswer);
     }
 
     private static async Task<DeploymentEventBody?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)

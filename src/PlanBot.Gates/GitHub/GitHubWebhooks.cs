@@ -5,6 +5,8 @@ using PlanBot.Conversations;
 using PlanBot.Conversations.Gates;
 using PlanBot.Conversations.Ports;
 using PlanBot.Conversations.State;
+using PlanBot.Domain.Deployment;
+using PlanBot.Gates.Events;
 using PlanBot.Gates.Hosting;
 
 namespace PlanBot.Gates.GitHub;
@@ -24,6 +26,7 @@ internal sealed class GitHubWebhooks(
     GitHubRouting routing,
     GateDesk desk,
     GitHubClient github,
+    DeploymentReports reports,
     TimeProvider time,
     ILogger<GitHubWebhooks> logger)
 {
@@ -69,6 +72,7 @@ internal sealed class GitHubWebhooks(
                 "ping" => TypedResults.Ok("pong"),
                 "installation" => await InstallationAsync(payload, cancellationToken),
                 "deployment_protection_rule" when payload.Action == "requested" => await DeploymentAsync(delivery, payload, cancellationToken),
+                "deployment_status" when payload.Action == "created" => await DeploymentStatusAsync(delivery, payload, cancellationToken),
                 _ => TypedResults.Accepted((string?)null, "Nothing to do for this event."),
             };
         }
@@ -134,6 +138,51 @@ internal sealed class GitHubWebhooks(
         Count(state);
         logger.GitHubAsked(repository, environment, request.Run, state);
         return TypedResults.Accepted((string?)null, answer.FirstAsked ? $"Waiting on the plan for {plan.Title}: {state}." : "Already recorded.");
+    }
+
+    /// <summary>
+    /// A deployment of a linked environment changed status: in progress, success, failure or error
+    /// become the plan's deployment stage, said in its approval thread as GitHub's. The status's id is
+    /// the event's, so a redelivery changes nothing; other statuses, unlinked environments and stages
+    /// the plan cannot take are answered 202 with why, for the delivery log.
+    /// </summary>
+    private async Task<IResult> DeploymentStatusAsync(string delivery, WebhookPayload payload, CancellationToken cancellationToken)
+    {
+        if (payload is not { DeploymentStatus: { Id: { } statusId, State: { } state } status, Repository.FullName: { } repository }
+            || (status.Environment ?? payload.Deployment?.Environment) is not { Length: > 0 } environment)
+        {
+            return Refuse(delivery, StatusCodes.Status400BadRequest, "A deployment status needs its id, state, environment and repository.");
+        }
+
+        DeploymentStage? stage = state switch
+        {
+            "in_progress" => DeploymentStage.Started,
+            "success" => DeploymentStage.Deployed,
+            "failure" or "error" => DeploymentStage.Failed,
+            _ => null,
+        };
+        if (stage is null)
+        {
+            return TypedResults.Accepted((string?)null, $"Nothing to report for a deployment {state}.");
+        }
+
+        var (route, unlinked) = await routing.FindAsync(repository, environment, cancellationToken);
+        if (route is null)
+        {
+            return TypedResults.Accepted((string?)null, unlinked);
+        }
+
+        if (DeploymentRequests.Version(payload, route.Link.VersionFrom) is not { } version)
+        {
+            return TypedResults.Accepted((string?)null, $"PlanBot found no release version of {route.Link.Product} in this deployment.");
+        }
+
+        var note = stage == DeploymentStage.Failed ? status.Description ?? $"GitHub reported the deployment as {state}" : status.Description;
+        var result = await reports.ReportAsync(route.TenantId, route.Link.Product, version, stage.Value, "GitHub", note, $"github:{statusId}", cancellationToken);
+        logger.GitHubAsked(repository, environment, $"deployment status {statusId}", result.Problem ?? result.Stage ?? "-");
+        return result.Problem is { } refused
+            ? TypedResults.Accepted((string?)null, refused)
+            : TypedResults.Ok(result.Changed ? $"The deployment of {route.Link.Product} {version} is {result.Stage}." : "Already recorded.");
     }
 
     /// <summary>Turns down a deployment no plan answers, now: nothing is kept to answer it later.</summary>

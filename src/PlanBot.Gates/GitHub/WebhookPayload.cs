@@ -27,6 +27,10 @@ internal sealed class WebhookPayload
     [JsonPropertyName("deployment")]
     public DeploymentPayload? Deployment { get; init; }
 
+    /// <summary>A deployment's new status (deployment_status).</summary>
+    [JsonPropertyName("deployment_status")]
+    public DeploymentStatusPayload? DeploymentStatus { get; init; }
+
     /// <summary>Some deliveries carry the ref and sha beside the deployment as well.</summary>
     [JsonPropertyName("ref")]
     public string? Ref { get; init; }
@@ -55,6 +59,22 @@ internal sealed class DeploymentPayload
     /// <summary>What the deployment's creator put in; an object, though older deliveries send it as a JSON string.</summary>
     [JsonPropertyName("payload")]
     public JsonElement Payload { get; init; }
+
+    [JsonPropertyName("environment")]
+    public string? Environment { get; init; }
+}
+
+internal sealed class DeploymentStatusPayload
+{
+    [JsonPropertyName("id")]
+    public long? Id { get; init; }
+
+    /// <summary><c>queued</c>, <c>pending</c>, <c>in_progress</c>, <c>success</c>, <c>failure</c>, <c>error</c> or <c>inactive</c>.</summary>
+    [JsonPropertyName("state")]
+    public string? State { get; init; }
+
+    [JsonPropertyName("description")]
+    public string? Description { get; init; }
 
     [JsonPropertyName("environment")]
     public string? Environment { get; init; }

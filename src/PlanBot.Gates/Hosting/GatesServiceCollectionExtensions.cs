@@ -32,6 +32,7 @@ public static class GatesServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<GateOptions>>().Value);
         services.AddSingleton<GateSignal>();
         services.AddSingleton<GateDesk>();
+        services.AddSingleton<Events.DeploymentReports>();
         services.AddSingleton<GateWorker>();
         services.AddSingleton(sp => new GateKeyCheck(sp.GetService<ITenantStore>()));
         services.AddSingleton<IGateCallbacks, GateCallbacks>();
