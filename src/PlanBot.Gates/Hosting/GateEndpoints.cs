@@ -25,6 +25,7 @@ public static class GateEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapMethods("/api/gates/{product}/{version}", [HttpMethods.Get, HttpMethods.Post], AskAsync);
         endpoints.MapDeploymentEvents();
+        endpoints.MapAzureDevOpsHooks();
         if (endpoints.ServiceProvider.GetService<GitHubWebhooks>() is not null)
         {
             endpoints.MapPost("/api/github/webhooks", (HttpRequest request, GitHubWebhooks webhooks, CancellationToken cancellationToken) =>
