@@ -51,6 +51,17 @@ public sealed class DeploymentScriptTests
     }
 
     [Fact]
+    public async Task Deploying_is_the_same_as_start_deployment()
+    {
+        var dana = await ApprovedAsync();
+
+        await dana.Send("deploying");
+
+        Assert.Equal(PlanState.Deploying, Plan.State);
+        Assert.Single(InThread(dana, "runsheet"));
+    }
+
+    [Fact]
     public async Task Only_the_owner_and_the_delivery_team_run_the_deployment()
     {
         await ApprovedAsync();

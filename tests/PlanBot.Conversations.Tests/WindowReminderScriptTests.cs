@@ -117,6 +117,7 @@ public sealed class WindowReminderScriptTests
 
         Assert.Contains("The deployment window of Contoso.Web 2.4 is open", open.Text, StringComparison.Ordinal);
         Assert.Contains("`start deployment`", open.Text, StringComparison.Ordinal);
+        Assert.Contains("The run sheet: 1. ", open.Text, StringComparison.Ordinal);
         Assert.EndsWith("mentions: Alex Wilber, Dana Owner", open.Text, StringComparison.Ordinal);
     }
 

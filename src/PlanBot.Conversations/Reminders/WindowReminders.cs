@@ -42,12 +42,21 @@ internal static class WindowReminders
                 Tone.Warning,
                 [plan.Owner]),
             ReminderKind.WindowOpen when now - opens < StillNews => new NoticeView(
-                $"The deployment window of {plan.Title} is open ({at}). When the deployment begins, type `start deployment`: the run sheet is posted here with a Done and a Problem button for each step.",
+                $"The deployment window of {plan.Title} is open ({at}). The run sheet: {RunSheet(plan)} When the deployment begins, type `start deployment`: the run sheet is posted here with a Done and a Problem button for each step.",
                 Tone.Info,
                 WithOwner(plan.DeliveryTeam(), plan)),
             _ => null,
         };
         return notice is null ? null : new ReminderMessage(notice, request.Thread);
+    }
+
+    /// <summary>The run sheet's steps in order, on one line: "1. database on sql-1; 2. api on api-1 after database."</summary>
+    private static string RunSheet(Plan plan)
+    {
+        var steps = plan.RunSheetSteps();
+        return steps.Count == 0
+            ? "section 2 gives no order of components."
+            : string.Join("; ", steps.Select((s, i) => $"{i + 1}. {s.Component}{(s.Nodes.Count == 0 ? string.Empty : $" on {string.Join(", ", s.Nodes)}")}{(s.After.Count == 0 ? string.Empty : $" after {string.Join(", ", s.After)}")}")) + ".";
     }
 
     private static IReadOnlyList<PersonRef> WithOwner(IReadOnlyList<PersonRef> people, Plan plan) =>

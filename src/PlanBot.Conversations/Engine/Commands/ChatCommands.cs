@@ -66,6 +66,8 @@ internal static partial class ChatCommands
             a => a.Length == 0 || Setting().IsMatch(a), (f, w, a, ct) => f.TenantAdmin.SettingsAsync(w, a, ct)),
         new("start", "start deployment", "Start the deployment of the approved plan: the run sheet is posted in its thread.", CommandUsers.Anyone, NeedsPlan: true,
             a => a.Equals("deployment", StringComparison.OrdinalIgnoreCase), (f, w, _, _) => Done(() => f.Deployment.Report(w, DeploymentStage.Started, null))),
+        new("deploying", "deploying", "The same as `start deployment`.", CommandUsers.Anyone, NeedsPlan: true,
+            ChatCommand.Bare, (f, w, _, _) => Done(() => f.Deployment.Report(w, DeploymentStage.Started, null))),
         new("deployed", "deployed", "The release is deployed: its success criteria are then checked one by one.", CommandUsers.Anyone, NeedsPlan: true,
             ChatCommand.Bare, (f, w, _, _) => Done(() => f.Deployment.Report(w, DeploymentStage.Deployed, null))),
         new("failed", "failed <reason>", "The deployment failed: the backout plan is shown and who decides is asked.", CommandUsers.Anyone, NeedsPlan: true,
