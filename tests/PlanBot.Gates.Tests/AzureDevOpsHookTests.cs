@@ -12,26 +12,8 @@ namespace PlanBot.Gates.Tests;
 /// as its basic authentication password: run and stage state changes become the plan's deployment
 /// stages, the version read from the run's build number.
 /// </summary>
-public sealed class AzureDevOpsHookTests : IAsyncLifetime, IDisposable
+public sealed class AzureDevOpsHookTests : GateKeyHost
 {
-    private readonly GatesHost host = new();
-    private HttpClient http = null!;
-    private string key = null!;
-
-    public async Task InitializeAsync()
-    {
-        http = host.CreateClient();
-        await host.MakeAlexAdminAsync();
-        key = await host.MakeGateKeyAsync();
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    public void Dispose()
-    {
-        http.Dispose();
-        host.Dispose();
-    }
 
     /// <summary>A service hook's body for run 981 named <paramref name="runName"/>, at a stage's change when <paramref name="stage"/> is given.</summary>
     private static JsonObject Hook(string state, string? result, string runName = "2.4.7", string? stage = null) => new()
@@ -54,16 +36,16 @@ public sealed class AzureDevOpsHookTests : IAsyncLifetime, IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/azure-devops/hooks?{query}") { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
         if (password is not null)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"planbot:{(password.Length == 0 ? key : password)}")));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"planbot:{(password.Length == 0 ? Key : password)}")));
         }
 
-        return await http.SendAsync(request);
+        return await Http.SendAsync(request);
     }
 
     [Fact]
     public async Task A_run_in_progress_then_succeeded_reports_started_then_deployed_for_the_version_in_its_build_number()
     {
-        var planId = await host.SeedPlanAsync(approved: true);
+        var planId = await Host.SeedPlanAsync(approved: true);
 
         using var started = await SendAsync(Hook("inProgress", null));
         using var again = await SendAsync(Hook("inProgress", null));
@@ -71,16 +53,16 @@ public sealed class AzureDevOpsHookTests : IAsyncLifetime, IDisposable
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (started.StatusCode, again.StatusCode, succeeded.StatusCode));
         Assert.Contains("Already recorded", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var plan = await host.PlanAsync(planId);
+        var plan = await Host.PlanAsync(planId);
         Assert.Equal([PlanState.Deploying, PlanState.Deployed], plan.Timeline!.Select(e => e.State));
         Assert.All(plan.Timeline!, e => Assert.Equal("Azure Pipelines", e.Source));
-        Assert.Contains(host.ThreadTexts(), t => t.Contains("Azure Pipelines: the deployment of Contoso.Web 2.4 is deployed.", StringComparison.Ordinal));
+        Assert.Contains(Host.ThreadTexts(), t => t.Contains("Azure Pipelines: the deployment of Contoso.Web 2.4 is deployed.", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task With_a_stage_named_only_that_stage_reports_and_its_failure_says_where()
     {
-        var planId = await host.SeedPlanAsync(approved: true);
+        var planId = await Host.SeedPlanAsync(approved: true);
         const string query = "product=Contoso.Web&version=2.4&stage=Production";
 
         using var other = await SendAsync(Hook("inProgress", null, stage: "Build"), query);
@@ -88,7 +70,7 @@ public sealed class AzureDevOpsHookTests : IAsyncLifetime, IDisposable
         using var failed = await SendAsync(Hook("completed", "failed", stage: "Production"), query);
 
         Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.OK, HttpStatusCode.OK), (other.StatusCode, started.StatusCode, failed.StatusCode));
-        var plan = await host.PlanAsync(planId);
+        var plan = await Host.PlanAsync(planId);
         Assert.Equal(PlanState.Failed, plan.State);
         Assert.Equal("Azure Pipelines run 2.4.7 failed in stage Production", plan.Timeline![^1].Note);
     }
@@ -96,19 +78,19 @@ public sealed class AzureDevOpsHookTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Without_the_gate_key_as_password_nothing_is_reported()
     {
-        var planId = await host.SeedPlanAsync(approved: true);
+        var planId = await Host.SeedPlanAsync(approved: true);
 
         using var none = await SendAsync(Hook("inProgress", null), password: null);
         using var wrong = await SendAsync(Hook("inProgress", null), password: "not-a-key");
 
         Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (none.StatusCode, wrong.StatusCode));
-        Assert.Equal(PlanState.Approved, (await host.PlanAsync(planId)).State);
+        Assert.Equal(PlanState.Approved, (await Host.PlanAsync(planId)).State);
     }
 
     [Fact]
     public async Task What_cannot_be_reported_is_accepted_with_why_and_changes_nothing()
     {
-        var inReview = await host.SeedPlanAsync(approved: false);
+        var inReview = await Host.SeedPlanAsync(approved: false);
 
         using var notApproved = await SendAsync(Hook("inProgress", null));
         using var noPlan = await SendAsync(Hook("inProgress", null, runName: "20261203.4"), "product=Contoso.Web&version=9.9");
@@ -120,7 +102,7 @@ public sealed class AzureDevOpsHookTests : IAsyncLifetime, IDisposable
         Assert.Contains("There is no plan for Contoso.Web 9.9", await noPlan.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Accepted, canceled.StatusCode);
         Assert.Contains("No release version", await noVersion.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(PlanState.InReview, (await host.PlanAsync(inReview)).State);
+        Assert.Equal(PlanState.InReview, (await Host.PlanAsync(inReview)).State);
     }
 
     [Theory]
@@ -130,9 +112,9 @@ public sealed class AzureDevOpsHookTests : IAsyncLifetime, IDisposable
     public async Task A_hook_that_cannot_be_read_is_answered_400_with_the_reason(string query, string body, string reason)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/azure-devops/hooks?{query}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Key);
 
-        using var response = await http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
