@@ -52,6 +52,10 @@ public sealed class PlaygroundSession : IAsyncDisposable
     private static Dictionary<string, string> Settings(int port) => new()
     {
         ["Export:PublicBaseUrl"] = $"http://127.0.0.1:{port}/",
+
+        // The scripts type two plans of answers within a minute, faster than the per-person limit
+        // (60 a minute) lets anyone; the limits have tests of their own.
+        ["RateLimits:UserTurns"] = "1000",
     };
 
     public async ValueTask DisposeAsync()
