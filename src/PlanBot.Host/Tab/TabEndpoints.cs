@@ -32,9 +32,14 @@ internal static class TabEndpoints
             ForUser(context, async user =>
             {
                 var plan = await store.GetPlanAsync(user.TenantId, id, cancellationToken);
-                return plan is null
-                    ? Results.Problem("There is no such plan in your organisation.", statusCode: StatusCodes.Status404NotFound)
-                    : Html(TabPlanPage.Render(plan.Document, TabChatLinks.For(plan.Document, configuration["MicrosoftAppId"]), exports));
+                if (plan is null)
+                {
+                    return Results.Problem("There is no such plan in your organisation.", statusCode: StatusCodes.Status404NotFound);
+                }
+
+                // The baseline is read in the same tenant only, as every query of the tab is.
+                var baseline = plan.Document.Plan.BaselinePlanId is { } from ? await store.GetPlanAsync(user.TenantId, from, cancellationToken) : null;
+                return Html(TabPlanPage.Render(plan.Document, TabChatLinks.For(plan.Document, configuration["MicrosoftAppId"]), exports, baseline?.Document.Plan));
             }));
         return endpoints;
     }

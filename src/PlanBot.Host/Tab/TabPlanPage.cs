@@ -4,6 +4,7 @@ using PlanBot.Conversations.Ports;
 using PlanBot.Conversations.State;
 using PlanBot.Domain.Checklist;
 using PlanBot.Domain.Plans;
+using PlanBot.Domain.Reuse;
 using PlanBot.Host.Plans;
 using static PlanBot.Host.Tab.TabHtml;
 
@@ -11,12 +12,12 @@ namespace PlanBot.Host.Tab;
 
 /// <summary>
 /// One plan as the tab shows it: every section and answer with who gave it and when, carried-over
-/// markers, assignments, the approval record and the history, with a way into the chat and the
-/// documents to download.
+/// markers, assignments, what changed against the plan it started from, the approval record and the
+/// history, with a way into the chat and the documents to download.
 /// </summary>
 internal static class TabPlanPage
 {
-    public static string Render(PlanDocument document, Uri? chat, IExportLinks exports)
+    public static string Render(PlanDocument document, Uri? chat, IExportLinks exports, Plan? baseline = null)
     {
         var plan = document.Plan;
         var completeness = plan.Completeness();
@@ -48,6 +49,11 @@ internal static class TabPlanPage
             Section(html, plan, section);
         }
 
+        if (baseline is not null)
+        {
+            Changes(html, baseline, plan);
+        }
+
         Record(html, plan);
         html.Append("</article>");
         return html.ToString();
@@ -74,6 +80,33 @@ internal static class TabPlanPage
 
             var marker = answer.IsUnconfirmed ? " <span class=\"carried\">Carried over, not confirmed</span>" : string.Empty;
             html.Append(CultureInfo.InvariantCulture, $"<dd><div class=\"answer\">{E(answer.Value.Text)}</div><div class=\"provenance\">{E(PlanRecordText.Provenance(plan, answer))}{marker}</div></dd>");
+        }
+
+        html.Append("</dl></section>");
+    }
+
+    /// <summary>What this release's plan says differently from the plan it started from, question by question.</summary>
+    private static void Changes(StringBuilder html, Plan baseline, Plan plan)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"changes\"><h3 id=\"changes\">Changes since {E(baseline.Title)}</h3>");
+        var changes = Baseline.Compare(baseline, plan).Where(c => c.Kind != ChangeKind.Kept).ToList();
+        if (changes.Count == 0)
+        {
+            html.Append("<p class=\"empty\">Every answer is as it was.</p></section>");
+            return;
+        }
+
+        html.Append("<dl class=\"changes\">");
+        foreach (var change in changes)
+        {
+            var what = change.Kind switch
+            {
+                ChangeKind.Changed => $"Changed. Was: {change.Before}",
+                ChangeKind.Added => "New in this release.",
+                ChangeKind.Removed => $"Removed. Was: {change.Before}",
+                _ => "Carried over, not confirmed yet.",
+            };
+            html.Append(CultureInfo.InvariantCulture, $"<dt>{E(change.Question.Text)}</dt><dd class=\"{E(change.Kind.ToString().ToLowerInvariant())}\">{E(what)}</dd>");
         }
 
         html.Append("</dl></section>");

@@ -155,6 +155,30 @@ public sealed class TabTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task The_plan_page_shows_what_changed_since_the_plan_it_started_from()
+    {
+        await TabPlans.StoreAsync(factory.Services.GetRequiredService<IConversationStore>(), TabPlans.Baseline(TenantA));
+        var plan = TabPlans.InReview(TenantA);
+
+        var page = await GetAsync($"/tab/api/plans/{plan.Id}", For(entraKey, TenantA, People.Alex));
+
+        var changes = page[page.IndexOf("Changes since Contoso.Web 2.3</h3>", StringComparison.Ordinal)..page.IndexOf("Approval record</h3>", StringComparison.Ordinal)];
+        Assert.Contains("Changed. Was: To resolve an issue: invoice rounding (INC-1999)", changes, StringComparison.Ordinal);
+        Assert.Contains("Carried over, not confirmed yet.", changes, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", changes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_plan_whose_baseline_is_not_in_the_tenant_shows_no_changes()
+    {
+        var plan = TabPlans.InReview(TenantA);
+
+        var page = await GetAsync($"/tab/api/plans/{plan.Id}", For(entraKey, TenantA, People.Alex));
+
+        Assert.DoesNotContain("Changes since", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_download_on_the_plan_page_serves_the_word_document()
     {
         var plan = TabPlans.InReview(TenantA);

@@ -25,6 +25,17 @@ public static class TabPlans
         return plan with { Answers = answers };
     }
 
+    /// <summary>Contoso.Web 2.3 of <paramref name="tid"/>, the plan <see cref="InReview"/> started from: its "why" said something else.</summary>
+    public static Plan Baseline(string tid)
+    {
+        var plan = SamplePlans.InReviewWaitingForAlex() with { Id = "plan-contoso-web-2.3", TenantId = Tenant(tid), Version = "2.3" };
+        var answers = new Dictionary<string, Answer>(plan.Answers)
+        {
+            ["why"] = new("why", new AnswerValue { Text = "To resolve an issue: invoice rounding (INC-1999)" }, new Provenance(People.Megan, SamplePlans.Now, "msteams")),
+        };
+        return plan with { Answers = answers };
+    }
+
     /// <summary>A draft of <paramref name="product"/> <paramref name="version"/> owned by Megan, its section 3 assigned to Alex.</summary>
     public static Plan AssignedDraft(string tid, string product, string version, DateTimeOffset created) =>
         Plan.Start($"plan-{product}-{version}".ToLowerInvariant(), Tenant(tid), product, version, People.Megan, created)
