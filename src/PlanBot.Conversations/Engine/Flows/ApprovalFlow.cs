@@ -18,9 +18,10 @@ internal sealed class ApprovalFlow(IConversationStore store, ReleaseChannels cha
         var active = work.Active!;
         var document = active.Document;
         // The tenant's rules as they are now: a plan started before backout plans became optional may go without one.
-        var before = TenantDocument.Govern(document.Plan, await channels.GetAsync(work.Turn.Conversation.TenantId, cancellationToken));
+        var tenant = await channels.GetAsync(work.Turn.Conversation.TenantId, cancellationToken);
+        var before = TenantDocument.Govern(document.Plan, tenant);
         var submitted = before.Submit(work.From, work.Now);
-        var channel = await channels.FindAsync(work.Turn.Conversation.TenantId, before.Product, cancellationToken);
+        var channel = tenant is null ? null : ReleaseChannels.Of(tenant, before.Product);
         if (channel is null)
         {
             work.Reply(new NoticeView(

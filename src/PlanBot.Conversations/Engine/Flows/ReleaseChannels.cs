@@ -32,15 +32,14 @@ internal sealed class ReleaseChannels(ITenantStore? tenants, EngineOptions optio
     /// Said when a plan starts for a product without a release channel, so it is set long before
     /// <c>submit</c> needs it; null when there is one (or channels are not kept here).
     /// </summary>
-    public async Task<string?> MissingAsync(string tenantId, string product, CancellationToken cancellationToken)
-    {
-        if (tenants is null || await FindAsync(tenantId, product, cancellationToken) is not null)
-        {
-            return null;
-        }
+    public async Task<string?> MissingAsync(string tenantId, string product, CancellationToken cancellationToken) =>
+        tenants is null ? null : Missing(await GetAsync(tenantId, cancellationToken), product);
 
-        return $"No release channel is set for {product} yet, and the approval request goes there. {HowToSet(product)}";
-    }
+    /// <summary>As <see cref="MissingAsync"/>, from the tenant's settings already read.</summary>
+    public string? Missing(TenantDocument? tenant, string product) =>
+        tenants is null || (tenant is not null && Of(tenant, product) is not null)
+            ? null
+            : $"No release channel is set for {product} yet, and the approval request goes there. {HowToSet(product)}";
 
     public async Task<TenantDocument?> GetAsync(string tenantId, CancellationToken cancellationToken) =>
         tenants is null ? null : (await tenants.GetTenantAsync(tenantId, cancellationToken))?.Document;

@@ -158,15 +158,16 @@ internal sealed class StartFlow(IConversationStore store, ReleaseChannels channe
     private async Task StartAsync(TurnWork work, string product, string version, CancellationToken cancellationToken)
     {
         work.Session.PendingStart = null;
+        var tenant = await channels.GetAsync(work.Turn.Conversation.TenantId, cancellationToken);
         var plan = TenantDocument.Govern(
             Plan.Start(Guid.NewGuid().ToString("N"), work.Turn.Conversation.TenantId, product, version, work.From, work.Now),
-            await channels.GetAsync(work.Turn.Conversation.TenantId, cancellationToken));
+            tenant);
         work.Attach(new Versioned<PlanDocument>(new PlanDocument { Plan = plan }, null));
         var session = work.Session;
         session.Skipped.Clear();
         session.EditingSection = null;
         var started = $"Started the deployment plan for {plan.Title}. It has {SectionInfo.All.Count} sections, {PlanChecklist.Count} questions: fill in each section and save it, or type your answers one at a time. `status` and `help` work at any time.";
-        var missing = await channels.MissingAsync(plan.TenantId, product, cancellationToken);
+        var missing = channels.Missing(tenant, product);
         work.Reply(forms.Show(work, plan, Section.ScopeAndOverview, missing is null ? started : $"{started} {missing}"));
     }
 
