@@ -65,7 +65,6 @@ internal sealed class DeploymentReports(IConversationStore store, IReplyChannels
             [],
             Action: new PipelineEventAction(plan.Id, stage, source, note, eventId));
         await processor.ProcessAsync(turn, channel, cancellationToken);
-        var now = await store.GetPlanAsync(tenantId, plan.Id, cancellationToken);
-        return new DeploymentReportResult(200, Plan.Stage((now?.Document.Plan ?? after).State), true, null);
+        return new DeploymentReportResult(200, Plan.Stage(after.State), true, null);
     }
 }
